@@ -1,0 +1,5 @@
+import sys
+
+from teikit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,70 @@
+"""``teikit convert SOURCE... [-o DIR | -o -]``: source documents → TEI editions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from teikit.convert import convert_file
+from teikit.editions import write_edition
+from teikit.errors import TeikitError, UsageError
+from teikit.readers import READERS
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("convert", help="convert source documents into TEI editions",
+                       description="Convert source documents (Wilson Center records, FRUS "
+                       "page texts, speaker-labelled transcripts) into TEI P5 editions, one "
+                       "per document, named by edition id.")
+    p.add_argument("sources", nargs="+", metavar="SOURCE", type=Path)
+    p.add_argument("-o", "--output", default="tei", metavar="DIR",
+                   help="output folder (default: tei/), or - for standard output "
+                        "(one source only)")
+    p.add_argument("--reader", default="auto", choices=("auto",) + READERS,
+                   help="source format (default: auto, chosen from the content)")
+    p.add_argument("--id", dest="doc_id", metavar="ID",
+                   help="edition id (one source only; default: derived from the source)")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite editions that were edited since teikit wrote them")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="say which reader was chosen and why, and list uncertain decisions")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    to_stdout = args.output == "-"
+    if (to_stdout or args.doc_id) and len(args.sources) > 1:
+        raise UsageError("-o - and --id take exactly one SOURCE")
+    failed = 0
+    written: dict[str, Path] = {}
+    for path in args.sources:
+        try:
+            conv = convert_file(path, args.reader, args.doc_id)
+            for d in conv.diagnostics:
+                if d.severity != "info" or args.verbose:
+                    print(d.format(), file=sys.stderr)
+            if args.verbose:
+                print(f"{path}: {conv.reason}", file=sys.stderr)
+            if to_stdout:
+                sys.stdout.buffer.write(conv.data)
+                sys.stdout.flush()
+                continue
+            doc_id = conv.document.id
+            if doc_id in written:
+                raise TeikitError(f"edition id {doc_id!r} also produced by {written[doc_id]}; "
+                                  "give one of them another id with --id", file=str(path))
+            written[doc_id] = path
+            target = Path(args.output) / f"{doc_id}.xml"
+            outcome = write_edition(target, conv.data, force=args.force)
+            if args.verbose or outcome == "written":
+                print(f"{path} -> {target} ({outcome})", file=sys.stderr)
+        except TeikitError as e:
+            if len(args.sources) == 1:
+                raise
+            print(f"teikit: {e}", file=sys.stderr)
+            failed += 1
+    if failed:
+        print(f"teikit: {failed} of {len(args.sources)} sources failed", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,268 @@
+"""The document model between readers and writers.
+
+Readers build a :class:`Document`; passes (``teikit.passes``) complete it (note ids, persons);
+the TEI writer serialises it.  Every node carries ``line``, the 1-based line of the source
+where it starts (0 when it has no single source line), so that later diagnostics can point
+into the source file.
+
+Inline content is a list of ``str`` and inline nodes; block content a list of block nodes.
+The model records what the source *prints* and what it *means*; printed forms that become
+empty TEI elements (a page marker, an omission mark) keep their printed text in the node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# ------------------------------------------------------------------ inline nodes
+
+
+@dataclass
+class Note:
+    """A footnote or endnote, anchored where its marker stood.
+
+    ``n`` is the marker as printed without its brackets ("2", "62a", "*");
+    ``kind`` is the TEI ``@type`` ("source" for a FRUS source note) or None.
+    ``blocks`` holds the note's paragraphs; ``marker`` the marker exactly as printed in the
+    text ("2", "(2)", "[2]"), kept so that a text edition can reproduce it.
+    """
+
+    n: str
+    blocks: list[Paragraph] = field(default_factory=list)
+    kind: str | None = None
+    marker: str = ""
+    xml_id: str | None = None
+    line: int = 0
+
+
+@dataclass
+class PageBreak:
+    """A page beginning; ``printed`` is the marker as it stood ("[Page 546]")."""
+
+    n: str
+    printed: str = ""
+    line: int = 0
+
+
+@dataclass
+class Gap:
+    """Text left out; ``rend`` keeps the printed mark ("(...)", "[1 line not declassified]")."""
+
+    reason: str
+    rend: str
+    extent: str | None = None
+    desc: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Supplied:
+    """Words supplied by the editors; printed in square brackets that the element implies."""
+
+    content: list[Inline]
+    reason: str = "omitted-in-original"
+    line: int = 0
+
+
+@dataclass
+class OriginalTerm:
+    """An original-language term the translator added in brackets ("[akkuratno]")."""
+
+    text: str
+    lang: str
+    line: int = 0
+
+
+@dataclass
+class DateRef:
+    """A date in the text; ``when`` only where the date is certain."""
+
+    content: list[Inline]
+    when: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Span:
+    """A TEI phrase-level element kept as such: ``tag`` is the TEI element name
+    (``title``, ``persName``, ``orgName``, ``idno``, ``bibl``, ``biblScope``, ``ref``, ``hi``,
+    ``seg``, ``foreign`` …) and ``attrs`` its attributes, in a fixed order."""
+
+    tag: str
+    content: list[Inline] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+
+Inline = str | Note | PageBreak | Gap | Supplied | OriginalTerm | DateRef | Span
+
+# ------------------------------------------------------------------ block nodes
+
+
+@dataclass
+class Paragraph:
+    content: list[Inline] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Head:
+    content: list[Inline] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class SourceLine:
+    """A FRUS file-number line printed above the head ("851G.01/12–749: Telegram")."""
+
+    content: list[Inline] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Item:
+    content: list[Inline] = field(default_factory=list)
+    label: str | None = None
+    blocks: list[Block] = field(default_factory=list)  # further paragraphs of the item
+    line: int = 0
+
+
+@dataclass
+class ItemList:
+    items: list[Item] = field(default_factory=list)
+    type: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Dateline:
+    content: list[Inline] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Salute:
+    content: list[Inline] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Signed:
+    content: list[Inline] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Closer:
+    blocks: list[Signed | Salute | Dateline | Paragraph] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Speech:
+    """A speaker's turn: the label as printed and the paragraphs that follow it.
+
+    ``who`` is the key of a :class:`Person` in ``Document.persons``.
+    """
+
+    who: str
+    label: list[Inline]
+    blocks: list[Block] = field(default_factory=list)
+    stage: list[Inline] | None = None
+    line: int = 0
+
+
+@dataclass
+class Division:
+    type: str
+    blocks: list[Block] = field(default_factory=list)
+    n: str | None = None
+    xml_id: str | None = None
+    line: int = 0
+
+
+Block = (Paragraph | Head | SourceLine | ItemList | Dateline | Salute | Closer | Speech
+         | Division)
+
+# ------------------------------------------------------------------ header
+
+
+@dataclass
+class Person:
+    """One speaker; ``key`` becomes the ``xml:id``; ``labels`` are the printed labels."""
+
+    key: str
+    name: str
+    labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Respons:
+    """A responsibility statement: ``resp`` ("translated by") and the names."""
+
+    resp: str
+    names: list[str]
+
+
+@dataclass
+class Archive:
+    """Where the original is kept, as far as the source states it."""
+
+    repository: str | None = None
+    collection: str | None = None
+    idno: str | None = None
+    printed: str | None = None
+
+
+@dataclass
+class Header:
+    title: str = ""
+    date_when: str | None = None
+    date_printed: str | None = None
+    citation: list[Inline] | None = None  # verbatim, with bibliographic parts as Spans
+    url: str | None = None
+    summary: str | None = None
+    source_note: str | None = None
+    credits: str | None = None
+    funders: list[str] = field(default_factory=list)
+    responsibilities: list[Respons] = field(default_factory=list)
+    original_language: str | None = None  # the name as printed ("Russian")
+    original_language_code: str | None = None
+    contents: str | None = None
+    archive: Archive | None = None
+    classification: str | None = None
+    extra_fields: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One source document: header facts, body blocks, and the people who speak in it."""
+
+    id: str
+    header: Header
+    body: list[Block]
+    persons: list[Person] = field(default_factory=list)
+    lang: str = "en"
+    source_name: str = ""
+    reader: str = ""
+
+
+def children(node: object) -> list:
+    """The model nodes directly inside ``node`` (any block or inline)."""
+    out: list = []
+    for name in ("content", "blocks", "items", "label", "stage"):
+        value = getattr(node, name, None)
+        if isinstance(value, list):
+            out.extend(x for x in value if not isinstance(x, str))
+    return out
+
+
+def walk(nodes: list) -> list:
+    """Every model node in ``nodes`` and below, in document order."""
+    out: list = []
+    stack = [n for n in reversed(nodes) if not isinstance(n, str)]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(children(node)))
+    return out

@@ -1,0 +1,66 @@
+"""Passes that complete a document after reading, in order (compare docutils' transforms).
+
+Each pass does one job and can be tested alone:
+
+1. :func:`number_notes` gives every note an ``xml:id`` derived from its division (or the
+   document) and its printed number: ``d169fn2``.
+2. :func:`check_persons` makes sure every ``Speech.who`` names a person, and person keys are
+   unique NCNames.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teikit import model as m
+from teikit.diagnostics import Diagnostic
+
+
+def ncname(text: str, fallback: str = "x") -> str:
+    """A valid, readable XML NCName from ``text`` ("M. S. Gorbachev" → "m-s-gorbachev")."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if not slug:
+        slug = fallback
+    if not slug[0].isalpha():
+        slug = f"{fallback}{slug}" if slug[0] != "-" else fallback + slug
+    return slug
+
+
+def number_notes(doc: m.Document) -> None:
+    used: set[str] = set()
+
+    def visit(nodes: list, prefix: str) -> None:
+        for node in nodes:
+            if isinstance(node, str):
+                continue
+            if isinstance(node, m.Division):
+                visit(node.blocks, node.xml_id or prefix)
+                continue
+            if isinstance(node, m.Note) and node.xml_id is None:
+                base = f"{prefix}fn{re.sub(r'[^A-Za-z0-9]', '', node.n) or 'x'}"
+                if not node.n.isalnum():
+                    base = f"{prefix}fn{sum(1 for u in used if u.startswith(prefix)) + 1}"
+                ident, k = base, 2
+                while ident in used:
+                    ident, k = f"{base}-{k}", k + 1
+                node.xml_id = ident
+                used.add(ident)
+            visit(m.children(node), prefix)
+
+    visit(doc.body, doc.id)
+
+
+def check_persons(doc: m.Document) -> list[Diagnostic]:
+    keys = {p.key for p in doc.persons}
+    problems = []
+    for node in m.walk(doc.body):
+        if isinstance(node, m.Speech) and node.who not in keys:
+            problems.append(Diagnostic(doc.source_name, node.line, 0, "error",
+                                       f"speaker {node.who!r} has no person entry",
+                                       "person-missing"))
+    return problems
+
+
+def run_all(doc: m.Document) -> list[Diagnostic]:
+    number_notes(doc)
+    return check_persons(doc)

@@ -1,0 +1,63 @@
+"""Readers: one module per source format, each turning a decoded source into a
+:class:`teikit.model.Document`.
+
+A reader module provides ``NAME``, ``sniff(text) -> Sniff`` (how well the text fits its
+layout, and why) and ``read(source, doc_id=None) -> Reading``.  ``auto`` picks the best
+fitting reader; a text that fits none is read by the generic transcript reader with a
+warning.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from teikit.diagnostics import Diagnostic
+from teikit.errors import TeikitError
+from teikit.model import Document
+from teikit.sources import SourceText
+
+#: Registered readers, most specific first.
+READERS = ("wilson", "frus", "transcript")
+
+
+@dataclass
+class Sniff:
+    """A reader's verdict on a text: ``score`` 0 (not this layout) … 1 (certainly)."""
+
+    score: float
+    reason: str
+
+
+@dataclass
+class Reading:
+    document: Document
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def reader_module(name: str) -> ModuleType:
+    if name not in READERS:
+        raise TeikitError(f"unknown reader {name!r}; choose from {', '.join(READERS)}",
+                          exit_code=2)
+    return importlib.import_module(f"teikit.readers.{name}")
+
+
+def choose(source: SourceText, wanted: str = "auto") -> tuple[ModuleType, str, list[Diagnostic]]:
+    """Pick the reader for ``source``; return it, the reason, and any warning."""
+    if wanted != "auto":
+        mod = reader_module(wanted)
+        verdict = mod.sniff(source.text)
+        if verdict.score <= 0:
+            raise TeikitError(f"--reader {wanted}: the text does not fit this layout "
+                              f"({verdict.reason})", file=source.name)
+        return mod, f"reader {wanted} (forced; {verdict.reason})", []
+    verdicts = [(reader_module(n).sniff(source.text), n) for n in READERS]
+    best, name = max(verdicts, key=lambda v: v[0].score)
+    if best.score >= 0.5:
+        return reader_module(name), f"reader {name}: {best.reason}", []
+    warn = Diagnostic(source.name, 1, 0, "warning",
+                      "layout not recognised (no Wilson Center header, no FRUS document "
+                      "head, no speaker labels); read as a generic transcript", "layout")
+    reason = "reader transcript (fallback: layout not recognised)"
+    return reader_module("transcript"), reason, [warn]

@@ -1,0 +1,115 @@
+"""Reading source files: bytes → text, with the encoding decided openly.
+
+Archive exports arrive as UTF-8, sometimes with a byte-order mark, as UTF-16, or as Windows
+cp1252.  UTF-8 is tried first; text that is not UTF-8 and contains no UTF-8 multi-byte
+sequence is read as cp1252 with a warning (never silently).  Text that is UTF-8 up to a broken
+sequence is an error naming the position, because guessing would produce mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.diagnostics import Diagnostic
+from teikit.errors import TeikitError
+
+#: Largest source teikit reads; beyond this it is almost certainly not a single document.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass
+class SourceText:
+    """A decoded source: text with ``\\n`` line ends, and what decoding had to say."""
+
+    name: str
+    text: str
+    encoding: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def decode(data: bytes, name: str) -> SourceText:
+    """Decode ``data`` (the bytes of the file called ``name``); raise on unusable input."""
+    if not data.strip():
+        raise TeikitError("empty source (no text to convert)", file=name)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(enc)
+            except UnicodeDecodeError as e:
+                raise TeikitError(f"invalid {enc} after its byte-order mark "
+                                  f"(byte offset {e.start + len(bom)})", file=name) from None
+            return _finish(name, text, enc, [])
+    if b"\x00" in data[:4096]:
+        raise TeikitError("binary file (NUL bytes); expected UTF-8 text", file=name)
+    try:
+        return _finish(name, data.decode("utf-8"), "utf-8", [])
+    except UnicodeDecodeError as e:
+        head = data[: e.start]
+        if any(b >= 0x80 for b in head):
+            line, col = _position(data, e.start)
+            raise TeikitError(f"invalid UTF-8 byte 0x{data[e.start]:02x} in a UTF-8 text "
+                              "(truncated or corrupted file)", file=name, line=line,
+                              col=col) from None
+        line, col = _position(data, e.start)
+    text = data.decode("cp1252", errors="strict") if _is_cp1252(data) else data.decode("latin-1")
+    enc = "cp1252" if _is_cp1252(data) else "latin-1"
+    warn = Diagnostic(name, line, col, "warning",
+                      f"not UTF-8: decoded as {enc}; check the characters and save the "
+                      "source as UTF-8", "source-encoding")
+    return _finish(name, text, enc, [warn])
+
+
+def _is_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _finish(name: str, text: str, enc: str, diags: list[Diagnostic]) -> SourceText:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise TeikitError("empty source (only whitespace)", file=name)
+    bad = next((i for i, ch in enumerate(text)
+                if ch < " " and ch not in "\n\t" or ch == "\x7f"), None)
+    if bad is not None:
+        line = text.count("\n", 0, bad) + 1
+        col = bad - (text.rfind("\n", 0, bad) + 1) + 1
+        raise TeikitError(f"control character U+{ord(text[bad]):04X} in the text; "
+                          "not a plain-text source", file=name, line=line, col=col)
+    return SourceText(name, text, enc, diags)
+
+
+def read_source(path: Path) -> SourceText:
+    """Read and decode the file at ``path``."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise TeikitError(f"source too large ({size} bytes; limit {MAX_SOURCE_BYTES})",
+                              file=name)
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise TeikitError("is a directory, not a source file", file=name, exit_code=2) from None
+    except FileNotFoundError:
+        raise TeikitError("no such file", file=name, exit_code=2) from None
+    except OSError as e:
+        raise TeikitError(f"cannot read: {e.strerror}", file=name, exit_code=2) from None
+    return decode(data, name)
