@@ -18,12 +18,10 @@ from teikit.diagnostics import Diagnostic
 
 def ncname(text: str, fallback: str = "x") -> str:
     """A valid, readable XML NCName from ``text`` ("M. S. Gorbachev" → "m-s-gorbachev")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    slug = re.sub(r"[\W_]+", "-", text.lower()).strip("-")
     if not slug:
-        slug = fallback
-    if not slug[0].isalpha():
-        slug = f"{fallback}{slug}" if slug[0] != "-" else fallback + slug
-    return slug
+        return fallback
+    return slug if slug[0].isalpha() else f"{fallback}-{slug}"
 
 
 def number_notes(doc: m.Document) -> None:

@@ -1,0 +1,28 @@
+"""Omission marks: where editors or the archive left text out.
+
+Convention (Wilson Center translations, FRUS excerpts): an ellipsis *enclosed* in brackets
+or parentheses — "(...)", "(…)", "[...]", "[…]" — or a spaced row of dots standing alone —
+". . ." or ". . . ." — marks an omission ("Therefore I will begin with Afghanistan (...).";
+a Politburo record's ". . . ." block).  A bare "..." or "…" ending a sentence is part of the
+speech ("by the end of 1988...") and is *not* an omission.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+OMISSION = re.compile(
+    r"\((?:\.\s?){2,}\.\)|\(…\)|\[(?:\.\s?){2,}\.\]|\[…\]"
+    r"|(?<!\S)\.(?: \.){2,}(?!\S)"
+)
+
+
+def find_omissions(text: str) -> Iterator[re.Match[str]]:
+    """The omission marks in ``text``, left to right."""
+    return OMISSION.finditer(text)
+
+
+def is_omission(text: str) -> bool:
+    """Whether ``text`` is exactly one omission mark."""
+    return OMISSION.fullmatch(text.strip()) is not None
