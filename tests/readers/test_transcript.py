@@ -1,0 +1,42 @@
+from teikit import model as m
+from teikit.readers import transcript
+from teikit.sources import decode
+
+
+def _read(text):
+    return transcript.read(decode(text.encode(), "talk.md"))
+
+
+def test_markdown_transcript_with_heading():
+    reading = _read("# Talks in Geneva\n\nREAGAN: Welcome.\n\nGORBACHEV: Thank you.\n\n"
+                    "More from Gorbachev.\n")
+    doc = reading.document
+    assert doc.header.title == "Talks in Geneva"
+    div = doc.body[0]
+    assert isinstance(div.blocks[0], m.Head)
+    assert [t.who for t in div.blocks[1:]] == ["reagan", "gorbachev"]
+    assert len(div.blocks[2].blocks) == 2
+
+
+def test_same_person_under_two_labels_gets_one_person():
+    doc = _read("M. S. GORBACHEV. One.\n\nR. REAGAN. Two.\n\nGORBACHEV: Three.\n").document
+    assert [p.key for p in doc.persons] == ["gorbachev", "reagan"]
+    assert doc.persons[0].labels == ["M. S. GORBACHEV.", "GORBACHEV:"]
+
+
+def test_lone_weak_label_is_kept_as_text_and_reported():
+    reading = _read("Note: this is a memo.\n\nMoscow: a city.\n")
+    assert not any(isinstance(b, m.Speech) for b in reading.document.body[0].blocks)
+    assert any(d.rule == "uncertain-label" for d in reading.diagnostics)
+
+
+def test_label_without_speech_becomes_a_paragraph_with_a_warning():
+    reading = _read("REAGAN: Hello.\n\nGORBACHEV:\n\nREAGAN: Again.\n")
+    blocks = reading.document.body[0].blocks
+    assert sum(isinstance(b, m.Speech) for b in blocks) == 2
+    assert [d.rule for d in reading.diagnostics] == ["label-without-speech"]
+
+
+def test_sniff_counts_labels():
+    assert transcript.sniff("REAGAN: a\n\nGORBACHEV: b\n").score >= 0.5
+    assert transcript.sniff("Just prose.\n").score < 0.5

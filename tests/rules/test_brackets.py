@@ -1,0 +1,29 @@
+import pytest
+
+from teikit.rules.brackets import classify
+
+
+@pytest.mark.parametrize("inner, before", [
+    ("akkuratno", "and you also conscientiously "),
+    ("narodivshiysya", "We favor an indigenous "),
+    ("pristupit k obiednineniiu", "proposal of the Koreans to move toward reunification "),
+    ("pri etom bilo ogovoreno", "In this regard a qualification was made "),
+    ("ispolneniie telegraf’te", "Telegraph the fulfillment "),
+])
+def test_original_terms(inner, before):
+    assert classify(inner, before).kind == "original-term"
+
+
+@pytest.mark.parametrize("inner, before", [
+    ("to greet", "once again, above all "),
+    ("transport", "the establishment of air "),
+    ("propitious", "his calculations are not "),
+    ("the socialist countries", "to foment disunity and destroy "),
+])
+def test_supplied_words(inner, before):
+    assert classify(inner, before).kind == "supplied"
+
+
+@pytest.mark.parametrize("inner", ["Stalin", "1967", "N.T.", "sic", "unclear", "Pak Hon Yong"])
+def test_kept_literal(inner):
+    assert classify(inner, "Filippov ").kind == "literal"

@@ -1,0 +1,28 @@
+import pytest
+
+from teikit.rules.omissions import find_omissions, is_omission
+
+
+def test_bracketed_ellipsis_inside_a_sentence():
+    text = "Therefore I will begin with Afghanistan (...)."
+    assert [h.group(0) for h in find_omissions(text)] == ["(...)"]
+
+
+@pytest.mark.parametrize("mark", ["(...)", "(…)", "[...]", "[…]", ". . .", ". . . ."])
+def test_marks(mark):
+    assert is_omission(mark)
+
+
+def test_spaced_dots_after_an_abbreviation():
+    # "Ciph. Teleg. No. . . . from Budapest(2)": the number is missing in the original
+    hits = [h.group(0) for h in find_omissions("Ciph. Teleg. No. . . . from Budapest(2)")]
+    assert hits == [". . ."]
+
+
+@pytest.mark.parametrize("text", [
+    "withdrawn from it by the end of 1988...",
+    "get out of the current situation…",
+    "Let our experts think about it...",
+])
+def test_speech_ellipsis_is_text(text):
+    assert list(find_omissions(text)) == []

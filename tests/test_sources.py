@@ -1,0 +1,44 @@
+import codecs
+
+import pytest
+
+from teikit.errors import TeikitError
+from teikit.sources import decode
+
+
+def test_utf8_with_bom_and_crlf():
+    src = decode(codecs.BOM_UTF8 + b"R. REAGAN. Hello\r\nworld", "a.txt")
+    assert src.text == "R. REAGAN. Hello\nworld" and src.encoding == "utf-8"
+
+
+def test_utf16_with_bom():
+    src = decode("M. S. GORBACHEV. Да".encode("utf-16"), "a.txt")
+    assert src.text == "M. S. GORBACHEV. Да"
+
+
+def test_cp1252_is_decoded_with_a_warning():
+    src = decode("Filippov \u2018Stalin\u2019 said".encode("cp1252"), "a.txt")
+    assert src.text == "Filippov \u2018Stalin\u2019 said"
+    assert [d.rule for d in src.diagnostics] == ["source-encoding"]
+    assert src.diagnostics[0].severity == "warning"
+
+
+def test_truncated_utf8_is_an_error_with_position():
+    data = "Gorbachev: Да\nnext ".encode() + "Д".encode()[:1]
+    with pytest.raises(TeikitError) as e:
+        decode(data, "a.txt")
+    assert (e.value.line, e.value.col) == (2, 6)
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"", "empty"), (b"  \n\t\n", "empty"), (b"\x00\x01\x02binary", "binary"),
+])
+def test_unusable_inputs(data, words):
+    with pytest.raises(TeikitError, match=words):
+        decode(data, "a.txt")
+
+
+def test_control_character_is_reported_at_its_place():
+    with pytest.raises(TeikitError) as e:
+        decode(b"line one\nab\x07c", "a.txt")
+    assert (e.value.line, e.value.col) == (2, 3)
