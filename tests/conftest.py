@@ -1,21 +1,10 @@
-"""Shared fixtures: the project's ../shared folder (skipped cleanly when absent) and the
-tei_all schema, compiled once per test process."""
+"""Shared fixtures; the tei_all schema is compiled once per test process."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-
-
-def shared_path(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} not available (../shared is not beside the project)")
-    return path
+from support import shared_path
 
 
 @pytest.fixture(scope="session")

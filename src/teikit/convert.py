@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teikit import passes, readers
+from teikit import conservation, passes, readers
 from teikit.diagnostics import Diagnostic
 from teikit.model import Document
 from teikit.sources import read_source
@@ -28,4 +28,9 @@ def convert_file(path: Path, reader: str = "auto", doc_id: str | None = None,
     doc = reading.document
     doc.reader = module.NAME
     diags = source.diagnostics + diags + reading.diagnostics + passes.run_all(doc)
-    return Conversion(doc, tei.serialize(doc, config), reason, diags)
+    root = tei.to_tree(doc, config)
+    if reading.body_text is not None:
+        lost = conservation.check(reading.body_text, reading.body_line, root, source.name)
+        if lost:
+            diags.append(lost)
+    return Conversion(doc, tei.to_bytes(root), reason, diags)

@@ -32,8 +32,13 @@ class Sniff:
 
 @dataclass
 class Reading:
+    """What a reader made of a source: the document, its diagnostics, and the part of the
+    source text that the body must reproduce (``body_text``, starting at ``body_line``)."""
+
     document: Document
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    body_text: str | None = None
+    body_line: int = 1
 
 
 def reader_module(name: str) -> ModuleType:

@@ -167,4 +167,4 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
         body.insert(0, m.Head([title], line=used))
     div = m.Division("transcript", body)
     doc = m.Document(doc_id, header, [div], persons.people, source_name=Path(source.name).name)
-    return Reading(doc, diags)
+    return Reading(doc, diags, source.text, 1)

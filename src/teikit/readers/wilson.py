@@ -221,7 +221,7 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
                             persons)
     doc = m.Document(doc_id, header, [m.Division("transcript", body)], persons.people,
                      lang=lang, source_name=Path(source.name).name)
-    return Reading(doc, diags + more)
+    return Reading(doc, diags + more, "\n".join(lines[body_start:]), body_start + 1)
 
 
 def _mostly_cjk(text: str) -> bool:

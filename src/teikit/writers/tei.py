@@ -308,6 +308,9 @@ def _indent(e: etree._Element, level: int) -> None:
     e[-1].tail = "\n" + "  " * level
 
 
-def serialize(doc: m.Document, cfg: Config | None = None) -> bytes:
-    root = to_tree(doc, cfg)
+def to_bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def serialize(doc: m.Document, cfg: Config | None = None) -> bytes:
+    return to_bytes(to_tree(doc, cfg))

@@ -1,0 +1,104 @@
+"""Nothing lost: the printed text of an edition, compared with its source.
+
+The *printed form* of a TEI ``text`` reads it as the source printed it: element text in
+document order, with the documented marker forms put back —
+
+* an empty element with ``@rend`` (``<gap rend="(...)"/>``) prints its ``@rend``;
+* ``supplied`` and ``seg type="original-term"`` print their content in square brackets;
+* ``pb`` prints "[Page N]";
+* a footnote (``note`` with ``@n``, not ``@rend="inline"``) prints its number where it is
+  anchored, and its text at the end, as "N. text", in the order the notes occur;
+* list items print the "•" bullet of the page text, labelled items their label after it.
+
+Comparison ignores whitespace (line wrapping and indentation are not text).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.diagnostics import Diagnostic
+
+_BRACKETED = {"supplied"}
+
+
+def _local(el: etree._Element) -> str | None:
+    return etree.QName(el).localname if isinstance(el.tag, str) else None
+
+
+class _Printer:
+    def __init__(self) -> None:
+        self.main: list[str] = []
+        self.notes: list[str] = []
+
+    def element(self, el: etree._Element, out: list[str]) -> None:
+        name = _local(el)
+        if name is None:
+            return
+        rend = el.get("rend")
+        has_content = len(el) > 0 or bool((el.text or "").strip())
+        if name == "note" and el.get("n") is not None and rend != "inline":
+            out.append(el.get("n"))
+            note: list[str] = [f"{el.get('n')}. "]
+            self.content(el, note)
+            self.notes.append("".join(note))
+            return
+        if name == "pb":
+            out.append(f"[Page {el.get('n', '')}]")
+            return
+        if (name == "gap" and rend is not None) or (not has_content and rend is not None):
+            out.append(rend)
+            return
+        if name == "item":
+            out.append("•")
+        bracket = name in _BRACKETED or (name == "seg" and el.get("type") == "original-term")
+        if bracket:
+            out.append("[")
+        self.content(el, out)
+        if bracket:
+            out.append("]")
+
+    def content(self, el: etree._Element, out: list[str]) -> None:
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            self.element(child, out)
+            if child.tail:
+                out.append(child.tail)
+
+
+def printed_text(text_el: etree._Element) -> str:
+    """The printed form of a TEI ``text`` (or any element), notes at the end."""
+    p = _Printer()
+    p.content(text_el, p.main)
+    return "".join(p.main) + "\n" + "\n".join(p.notes)
+
+
+def _squeeze(s: str) -> tuple[str, list[int]]:
+    """``s`` without whitespace, and for each kept character its offset in ``s``."""
+    kept, where = [], []
+    for i, ch in enumerate(s):
+        if not ch.isspace():
+            kept.append(ch)
+            where.append(i)
+    return "".join(kept), where
+
+
+def check(source_body: str, first_line: int, root: etree._Element,
+          name: str) -> Diagnostic | None:
+    """A warning at the first source position where the edition's printed text differs."""
+    text_el = root.find("{http://www.tei-c.org/ns/1.0}text")
+    got, _ = _squeeze(printed_text(text_el if text_el is not None else root))
+    want, where = _squeeze(source_body)
+    if got == want:
+        return None
+    i = 0
+    while i < min(len(got), len(want)) and got[i] == want[i]:
+        i += 1
+    offset = where[i] if i < len(where) else len(source_body)
+    line = first_line + source_body.count("\n", 0, offset)
+    col = offset - (source_body.rfind("\n", 0, offset) + 1) + 1
+    expected, found = want[i:i + 30], got[i:i + 30]
+    return Diagnostic(name, line, col, "warning",
+                      f"the edition does not reproduce the source text here: source has "
+                      f"{expected!r}, edition has {found!r}", "text-conservation")
