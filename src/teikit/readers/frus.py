@@ -31,11 +31,15 @@ from teikit.diagnostics import Diagnostic
 from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
 from teikit.rules import frus_structure as fs
-from teikit.rules.footnote_markers import (FOOTNOTE_LINE, Footnote, anchor, candidate_strength,
-                                           split_footnote_list)
+from teikit.rules.footnote_markers import (
+    FOOTNOTE_LINE,
+    Footnote,
+    anchor,
+    candidate_strength,
+    split_footnote_list,
+)
 from teikit.rules.frus_brackets import split_brackets
-from teikit.rules.frus_citations import (parse_source_note, split_archival_refs,
-                                         split_document_refs)
+from teikit.rules.frus_citations import parse_source_note, split_archival_refs, split_document_refs
 from teikit.rules.frus_dates import split_dates
 from teikit.rules.page_markers import PAGE_MARKER, is_page_line, split_page_markers
 
