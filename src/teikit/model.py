@@ -153,8 +153,25 @@ class Signed:
 
 
 @dataclass
+class Seg:
+    """A line of its own that is neither dateline nor salutation, kept as a phrase: a
+    classification line ("secret") or a despatch number ("No. 185") in an opener."""
+
+    content: list[Inline] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Opener:
+    """Lines between the head and the text proper: classification, dateline, salutation."""
+
+    blocks: list[Seg | Salute | Dateline] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
 class Closer:
-    blocks: list[Signed | Salute | Dateline | Paragraph] = field(default_factory=list)
+    blocks: list[Signed | Salute | Dateline | Paragraph | Seg] = field(default_factory=list)
     line: int = 0
 
 
@@ -182,7 +199,7 @@ class Division:
 
 
 Block = (Paragraph | Head | SourceLine | ItemList | Dateline | Salute | Closer | Speech
-         | Division)
+         | Division | Opener | Seg)
 
 # ------------------------------------------------------------------ header
 

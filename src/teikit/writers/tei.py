@@ -163,6 +163,10 @@ def _closer(parent: etree._Element, b: m.Closer) -> None:
     _blocks(_el("closer", parent), b.blocks)
 
 
+def _opener(parent: etree._Element, b: m.Opener) -> None:
+    _blocks(_el("opener", parent), b.blocks)
+
+
 def _speech(parent: etree._Element, b: m.Speech) -> None:
     sp = _el("sp", parent, who=f"#{b.who}")
     _inlines(_el("speaker", sp), b.label)
@@ -179,6 +183,7 @@ _BLOCK: dict[type, Callable] = {
     m.Paragraph: _p, m.Head: _head, m.SourceLine: _source_line, m.ItemList: _list,
     m.Dateline: _simple("dateline"), m.Salute: _simple("salute"),
     m.Signed: _simple("signed"), m.Closer: _closer, m.Speech: _speech, m.Division: _div,
+    m.Opener: _opener, m.Seg: _simple("seg"),
 }
 
 # ------------------------------------------------------------------ header

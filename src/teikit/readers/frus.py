@@ -1,0 +1,446 @@
+"""Reader for FRUS document pages (Foreign Relations of the United States, as shown on
+history.state.gov): the page text of one document → :class:`teikit.model.Document`.
+
+The page text is a head ("169. Memorandum From …", or in older volumes a file-number line
+and an unnumbered head), blocks separated by blank lines, "[Page N]" page markers, footnote
+markers glued to the text and the footnotes as an indented list at the end.  The reader
+works in three steps:
+
+1. split off the footnote list and anchor every footnote at its marker in the text
+   (:mod:`teikit.rules.footnote_markers`);
+2. cut the text into raw blocks (paragraph, list, lone page marker) by lines;
+3. give the blocks their roles — source line, head, opener lines, subject and participant
+   lists, paragraphs, closing signature (:mod:`teikit.rules.frus_structure`) — and build
+   their inline content (notes, page breaks, editorial brackets, dates).
+
+Nothing is invented: datelines, "SUBJECT" headings and section titles that the page text
+does not show are not recovered.  Uncertain decisions are reported as ``info`` diagnostics
+with rule ids ``uncertain-…``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit import model as m
+from teikit.diagnostics import Diagnostic
+from teikit.passes import ncname
+from teikit.readers import Reading, Sniff
+from teikit.rules import frus_structure as fs
+from teikit.rules.footnote_markers import (
+    FOOTNOTE_LINE,
+    Footnote,
+    anchor,
+    candidate_strength,
+    split_footnote_list,
+)
+from teikit.rules.frus_brackets import split_brackets
+from teikit.rules.frus_citations import parse_source_note, split_archival_refs, split_document_refs
+from teikit.rules.frus_dates import split_dates
+from teikit.rules.page_markers import PAGE_MARKER, is_page_line, split_page_markers
+
+NAME = "frus"
+
+#: A FRUS volume id as used for folder names: "frus1981-88v03", "frus1942China".
+VOLUME_ID = re.compile(r"^frus\d{4}[\w-]*$")
+
+Splitter = Callable[[str, int], list[m.Inline]]
+TEXT_RULES: tuple[Splitter, ...] = (split_page_markers, split_brackets, split_dates)
+NOTE_RULES: tuple[Splitter, ...] = (split_page_markers, split_archival_refs, split_document_refs,
+                                    split_brackets, split_dates)
+
+
+# ------------------------------------------------------------------ sniffing
+
+
+def sniff(text: str) -> Sniff:
+    """How well ``text`` fits the FRUS page-text layout."""
+    stripped = text.lstrip()
+    if stripped.startswith("**"):
+        return Sniff(0.0, "Markdown field lines (a Wilson Center record), not a FRUS page")
+    lines = [ln for ln in text.split("\n")]
+    nonblank = [ln for ln in lines if ln.strip()]
+    if not nonblank:
+        return Sniff(0.0, "empty text")
+    reasons, score = [], 0.0
+    first = nonblank[0]
+    if fs.HEAD_NUMBER.match(first) and first[:1].isdigit() and len(first) < 300:
+        score += 0.5
+        reasons.append("numbered document head")
+    elif fs.is_file_number_line(first) and len(nonblank) > 1:
+        score += 0.5
+        reasons.append("file-number line above the head")
+    if any(FOOTNOTE_LINE.match(ln) for ln in lines):
+        score += 0.3
+        reasons.append("footnote list")
+    if PAGE_MARKER.search(text):
+        score += 0.2
+        reasons.append("[Page N] markers")
+    if not reasons:
+        return Sniff(0.0, "no FRUS document head, footnote list or page marker")
+    return Sniff(min(score, 1.0), ", ".join(reasons))
+
+
+# ------------------------------------------------------------------ raw blocks
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    line: int
+    more: list[tuple[int, int, int]] = field(default_factory=list)  # further paragraphs
+
+
+@dataclass
+class _Raw:
+    kind: str  # "text", "list" or "page"
+    start: int
+    end: int
+    line: int
+    items: list[_Item] = field(default_factory=list)
+    lines: int = 1
+
+
+class _Text:
+    """The body text (everything before the footnote list) with its line offsets."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.starts: list[int] = []
+        pos = 0
+        for ln in lines:
+            self.starts.append(pos)
+            pos += len(ln) + 1
+        self.text = "\n".join(lines)
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def _raw_blocks(body: _Text) -> list[_Raw]:
+    raws: list[_Raw] = []
+    prev_blank = True
+    for i, ln in enumerate(body.lines):
+        start, end = body.starts[i], body.starts[i] + len(ln)
+        if not ln.strip():
+            prev_blank = True
+            continue
+        if is_page_line(ln):
+            raws.append(_Raw("page", start + len(ln) - len(ln.lstrip()), end, i + 1))
+        elif ln.startswith(fs.BULLET):
+            item = _Item(start + len(fs.BULLET), end, i + 1)
+            last = raws[-1] if raws else None
+            if last is not None and last.kind == "list" and not prev_blank:
+                last.items.append(item)
+                last.end = end
+            else:
+                raws.append(_Raw("list", start, end, i + 1, [item]))
+        elif (ln.startswith(fs.ITEM_CONTINUATION) and raws and raws[-1].kind == "list"):
+            lead = len(ln) - len(ln.lstrip())
+            raws[-1].items[-1].more.append((start + lead, end, i + 1))
+            raws[-1].end = end
+            prev_blank = False
+            continue
+        elif not prev_blank and raws and raws[-1].kind == "text":
+            raws[-1].end = end
+            raws[-1].lines += 1
+        else:
+            raws.append(_Raw("text", start, end, i + 1))
+        prev_blank = False
+    return raws
+
+
+# ------------------------------------------------------------------ the reader
+
+
+class _FrusReader:
+    def __init__(self, source_name: str, text: str) -> None:
+        self.name = source_name
+        self.diags: list[Diagnostic] = []
+        lines = text.split("\n")
+        fn_start, self.footnotes = split_footnote_list(lines)
+        self.body = _Text(lines[:fn_start])
+        self.markers: dict[int, tuple[int, m.Note]] = {}  # position → (length, note)
+        self.notes = [self._note(i, fn) for i, fn in enumerate(self.footnotes)]
+        self.unplaced: list[m.Note] = []
+        self._anchor_notes()
+
+    # ---------------------------------------------------------- diagnostics
+
+    def info(self, line: int, rule: str, message: str) -> None:
+        self.diags.append(Diagnostic(self.name, line, 0, "info", message, rule))
+
+    def warn(self, line: int, rule: str, message: str) -> None:
+        self.diags.append(Diagnostic(self.name, line, 0, "warning", message, rule))
+
+    # ---------------------------------------------------------- notes
+
+    def _note(self, index: int, fn: Footnote) -> m.Note:
+        lines = [fn.line] + fn.continuation_lines
+        blocks = [m.Paragraph(self._rules(p, NOTE_RULES, ln), ln)
+                  for p, ln in zip(fn.paragraphs, lines, strict=False)]
+        kind = "source" if index == 0 and fn.paragraphs[0].startswith("Source:") else None
+        return m.Note(fn.marker, blocks, kind=kind, marker=fn.marker, line=fn.line)
+
+    def _anchor_notes(self) -> None:
+        text = self.body.text
+        positions = anchor(text, [fn.marker for fn in self.footnotes])
+        for pos, fn, note in zip(positions, self.footnotes, self.notes, strict=True):
+            if pos is None:
+                self.unplaced.append(note)
+                self.warn(fn.line, "footnote-unanchored",
+                          f"footnote {fn.marker}: no marker found in the text; "
+                          "the note is placed at the end of the "
+                          + ("head" if note.kind == "source" else "text"))
+                continue
+            self.markers[pos] = (len(fn.marker), note)
+            strength = candidate_strength(text, pos, fn.marker)
+            if strength < 3:
+                line = self.body.line_of(pos)
+                context = text[max(0, pos - 20):pos + len(fn.marker) + 5].replace("\n", " ")
+                self.info(line, "uncertain-footnote-marker",
+                          f"footnote {fn.marker} anchored at “…{context}…”")
+
+    # ---------------------------------------------------------- inline content
+
+    @staticmethod
+    def _rules(text: str, rules: tuple[Splitter, ...], line: int) -> list[m.Inline]:
+        out: list[m.Inline] = [text]
+        for rule in rules:
+            nxt: list[m.Inline] = []
+            for piece in out:
+                nxt.extend(rule(piece, line) if isinstance(piece, str) else [piece])
+            out = nxt
+        return [x for x in out if not (isinstance(x, str) and not x)]
+
+    def inlines(self, start: int, end: int) -> list[m.Inline]:
+        """Inline content of ``body.text[start:end]``: notes at their markers, rules applied."""
+        out: list[m.Inline] = []
+        pos = start
+        for mpos in sorted(p for p in self.markers if start <= p < end):
+            length, note = self.markers[mpos]
+            if mpos > pos:
+                out.extend(self._rules(self.body.text[pos:mpos], TEXT_RULES,
+                                       self.body.line_of(pos)))
+            out.append(note)
+            pos = mpos + length
+        if end > pos:
+            out.extend(self._rules(self.body.text[pos:end], TEXT_RULES, self.body.line_of(pos)))
+        return out
+
+    def plain(self, start: int, end: int) -> str:
+        """``body.text[start:end]`` without its footnote markers."""
+        out, pos = [], start
+        for mpos in sorted(p for p in self.markers if start <= p < end):
+            out.append(self.body.text[pos:mpos])
+            pos = mpos + self.markers[mpos][0]
+        out.append(self.body.text[pos:end])
+        return "".join(out)
+
+    # ---------------------------------------------------------- blocks
+
+    def _list(self, raw: _Raw, kind: str | None) -> m.ItemList:
+        items = []
+        for it in raw.items:
+            label, skip = fs.item_label(self.body.text[it.start:it.end])
+            item = m.Item(self.inlines(it.start + skip, it.end), label, line=it.line)
+            item.blocks = [m.Paragraph(self.inlines(s, e), ln) for s, e, ln in it.more]
+            items.append(item)
+        return m.ItemList(items, kind, raw.line)
+
+    def _opener_line(self, raw: _Raw) -> m.Seg | m.Salute | m.Dateline | None:
+        text = self.plain(raw.start, raw.end)
+        content = self.inlines(raw.start, raw.end)
+        if raw.lines != 1:
+            return None
+        if fs.is_classification_line(text) or fs.is_despatch_number(text):
+            return m.Seg(content, raw.line)
+        if fs.is_dateline(text):
+            return m.Dateline(content, raw.line)
+        if fs.is_salute(text):
+            return m.Salute(content, raw.line)
+        return None
+
+    def blocks(self) -> tuple[list[m.Block], m.Head | None, str | None, list[m.Seg]]:
+        raws = _raw_blocks(self.body)
+        out: list[m.Block] = []
+        pending: list[m.PageBreak] = []
+        i = 0
+
+        def page(raw: _Raw) -> m.PageBreak:
+            match = PAGE_MARKER.search(self.body.text[raw.start:raw.end])
+            return m.PageBreak(match.group(1), match.group(0), raw.line)
+
+        while i < len(raws) and raws[i].kind == "page":
+            pending.append(page(raws[i]))
+            i += 1
+        texts = [r for r in raws[i:] if r.kind == "text"]
+        if (len(texts) > 1 and raws[i].kind == "text" and raws[i].lines == 1
+                and fs.is_file_number_line(self.plain(raws[i].start, raws[i].end))):
+            out.append(m.SourceLine(self.inlines(raws[i].start, raws[i].end), raws[i].line))
+            i += 1
+            while i < len(raws) and raws[i].kind == "page":
+                pending.append(page(raws[i]))
+                i += 1
+        head: m.Head | None = None
+        number: str | None = None
+        if i < len(raws) and raws[i].kind == "text":
+            raw = raws[i]
+            number, _ = fs.head_number(self.body.text[raw.start:raw.end])
+            head = m.Head(self.inlines(raw.start, raw.end), raw.line)
+            out.append(head)
+            i += 1
+
+        opener: list[m.Seg | m.Salute | m.Dateline] = []
+        while i < len(raws) and raws[i].kind == "text":
+            node = self._opener_line(raws[i])
+            if node is None:
+                break
+            opener.append(node)
+            i += 1
+        if opener:
+            out.append(m.Opener(opener, opener[0].line))
+
+        closer_at = self._signature_index(raws, i)
+        seen_subject = False
+        before_text = True
+        for k in range(i, len(raws)):
+            raw = raws[k]
+            if raw.kind == "page":
+                pending.append(page(raw))
+                continue
+            if raw.kind == "list":
+                kind = None
+                labelled = all(fs.item_label(self.body.text[it.start:it.end])[0]
+                               for it in raw.items)
+                if before_text and not labelled:
+                    kind = "subject" if len(raw.items) == 1 and not seen_subject \
+                        else "participants"
+                    seen_subject = seen_subject or kind == "subject"
+                    self.info(raw.line, "uncertain-list-type",
+                              f"list before the text read as type “{kind}” (its heading is "
+                              "not shown on the page)")
+                block: m.Block = self._list(raw, kind)
+            elif k == closer_at:
+                block = m.Closer([m.Signed(self.inlines(raw.start, raw.end), raw.line)],
+                                 raw.line)
+                self.info(raw.line, "uncertain-signature",
+                          f"last line “{self.plain(raw.start, raw.end)}” read as a signature")
+            else:
+                before_text = False
+                block = m.Paragraph(self.inlines(raw.start, raw.end), raw.line)
+            if pending:
+                _first_content(block)[0:0] = pending
+                pending = []
+            out.append(block)
+        self._place_unanchored(out, head)
+        if pending:
+            target = _last_content(out)
+            if target is None:
+                out.append(m.Paragraph(list(pending), pending[0].line))
+            else:
+                target.extend(pending)
+        classification = [b for b in opener if isinstance(b, m.Seg)
+                          and fs.is_classification_line(_text_of(b.content))]
+        return out, head, number, classification
+
+    def _signature_index(self, raws: list[_Raw], first: int) -> int | None:
+        for k in range(len(raws) - 1, first - 1, -1):
+            raw = raws[k]
+            if raw.kind == "page":
+                continue
+            if (raw.kind == "text" and raw.lines == 1 and k > first
+                    and fs.looks_like_signature(self.plain(raw.start, raw.end))):
+                return k
+            return None
+        return None
+
+    def _place_unanchored(self, blocks: list[m.Block], head: m.Head | None) -> None:
+        for note in self.unplaced:
+            if note.kind == "source" and head is not None:
+                head.content.append(note)
+                continue
+            target = _last_content(blocks)
+            if target is None:
+                blocks.append(m.Paragraph([note], note.line))
+            else:
+                target.append(note)
+
+
+def _first_content(block: m.Block) -> list:
+    if isinstance(block, m.ItemList):
+        return block.items[0].content
+    if isinstance(block, m.Closer | m.Opener):
+        return _first_content(block.blocks[0])
+    return block.content
+
+
+def _last_content(blocks: list[m.Block]) -> list | None:
+    for block in reversed(blocks):
+        if isinstance(block, m.ItemList) and block.items:
+            item = block.items[-1]
+            return item.blocks[-1].content if item.blocks else item.content
+        if isinstance(block, m.Closer | m.Opener) and block.blocks:
+            return block.blocks[-1].content
+        if isinstance(block, m.Paragraph | m.Head):
+            return block.content
+    return None
+
+
+def _text_of(content: list[m.Inline]) -> str:
+    return "".join(x if isinstance(x, str) else _text_of(getattr(x, "content", []))
+                   for x in content)
+
+
+# ------------------------------------------------------------------ identifiers, header
+
+
+def edition_id(source_name: str, number: str | None) -> tuple[str, str]:
+    """The edition id and the document div's xml:id, derived from the source.
+
+    ``frus1981-88v03/d169.txt`` with head number 169 → ("frus1981-88v03-d169", "d169");
+    without a volume folder → ("frus-d169", "d169"); without a number the file stem is used.
+    """
+    path = Path(source_name)
+    volume = path.parent.name if VOLUME_ID.match(path.parent.name) else None
+    if number is not None:
+        div_id = f"d{number}"
+        return (f"{volume}-{div_id}" if volume else f"frus-{div_id}"), div_id
+    div_id = ncname(path.stem, "d")
+    return (f"{volume}-{div_id}" if volume else ncname(f"frus-{path.stem}")), div_id
+
+
+def _header(head: m.Head | None, notes: list[m.Note], classification: list[m.Seg]) -> m.Header:
+    header = m.Header()
+    if head is not None:
+        title = _text_of([x for x in head.content if not isinstance(x, m.Note)])
+        header.title = " ".join(fs.head_number(title.strip())[1].split())
+    source = notes[0] if notes and notes[0].kind == "source" else None
+    if source is not None:
+        text = " ".join(_text_of(p.content) for p in source.blocks)
+        header.source_note = text
+        facts = parse_source_note(text)
+        header.archive = facts.archive
+        header.classification = facts.classification
+    if header.classification is None and classification:
+        header.classification = _text_of(classification[0].content).strip()
+    return header
+
+
+def read(source, doc_id: str | None = None) -> Reading:
+    """Read a FRUS page text (:class:`teikit.sources.SourceText`) into a document."""
+    reader = _FrusReader(source.name, source.text)
+    blocks, head, number, classification = reader.blocks()
+    ident, div_id = edition_id(source.name, number)
+    division = m.Division("document", blocks, n=number, xml_id=div_id,
+                          line=blocks[0].line if blocks else 0)
+    doc = m.Document(doc_id or ident, _header(head, reader.notes, classification), [division],
+                     source_name=source.name, reader=NAME)
+    if head is None:
+        reader.warn(1, "frus-no-head", "no document head found")
+    return Reading(doc, reader.diags)

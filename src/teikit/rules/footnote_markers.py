@@ -1,0 +1,145 @@
+"""Footnote markers glued to the text, and the footnote list at the end of a page text.
+
+Convention (history.state.gov document pages, FRUS): a footnote's number is printed glued to
+the word or punctuation it follows, and the footnotes follow the text as an indented list::
+
+    169. Memorandum From Secretary of State Haig to President Reagan1
+    With Afghanistan Day2 well behind us, …
+    …
+      1. Source: Reagan Library, Pipes Files, CHRON 05/27/1982–05/31/1982. Secret; Sensitive.
+      2. Reference is to the President’s proclamation that March 21, 1982, …
+
+Markers are not only "Reagan1" and "Day2": "Afghanistan.3", "(Bonnet)1", "October 28,50",
+"3241.2" (telegram 3241 + note 2) and "19822" (the year 1982 + note 2) occur too; numbers may
+start above 1 and carry letters ("62a").  Real digits ("March 21, 1982", "T39", "1964–66") are
+told apart by where they stand, and by the footnote list, which says which markers to expect
+and in which order: :func:`anchor` picks, for the whole list at once, the increasing sequence
+of glued occurrences that fits best.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: A footnote list entry: two spaces, the marker, a full stop ("  1. Source: …", "  62a. …").
+FOOTNOTE_LINE = re.compile(r"^  (\d{1,4}[a-z]?|[*†‡§¶]{1,3})\. (.*)$")
+
+_YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
+_STRONG_BEFORE = set(".,;:!?)]’”\"'")
+
+
+@dataclass
+class Footnote:
+    """One entry of the footnote list: its marker, its paragraphs and its source line."""
+
+    marker: str
+    paragraphs: list[str]
+    line: int
+    continuation_lines: list[int] = field(default_factory=list)
+
+
+def split_footnote_list(lines: list[str]) -> tuple[int, list[Footnote]]:
+    """Find the footnote list at the end of ``lines``.
+
+    Returns the index of the first line of the list (``len(lines)`` when there is none) and
+    the footnotes.  A line after a list entry that is not itself an entry continues that
+    footnote as a further paragraph.
+    """
+    start = next((i for i, ln in enumerate(lines) if FOOTNOTE_LINE.match(ln)), len(lines))
+    notes: list[Footnote] = []
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        match = FOOTNOTE_LINE.match(ln)
+        if match:
+            notes.append(Footnote(match.group(1), [match.group(2).strip()], i + 1))
+        elif ln.strip():
+            notes[-1].paragraphs.append(ln.strip())
+            notes[-1].continuation_lines.append(i + 1)
+    return start, notes
+
+
+def candidate_strength(text: str, pos: int, marker: str) -> float:
+    """How likely the occurrence of ``marker`` at ``pos`` in ``text`` is a footnote marker.
+
+    0 means impossible.  3: glued to a lower-case word or to closing punctuation
+    ("Reagan1", "Afghanistan.3", "(Bonnet)1").  2: after an upper-case word ("START3"), a
+    dash, a decimal point ("3241.2") or a year ("19822").  1: after a short code that usually
+    carries digits ("T39", "RB66"), a range dash or slash ("1964–66", "12/7").
+    """
+    end = pos + len(marker)
+    if pos == 0 or text[pos - 1].isspace():
+        return 0
+    if end < len(text) and text[end].isalnum():
+        return 0
+    before = text[pos - 1]
+    if before.isdigit():
+        if not marker[0].isdigit():
+            return 0
+        run = re.search(r"\d+$", text[:pos]).group()
+        start = pos - len(run)
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/–-."):
+            return 0
+        return 2 if _YEAR.fullmatch(run) else 0
+    if before.isalpha():
+        if not marker[0].isdigit() and marker[0].isalpha():
+            return 0
+        word = re.search(r"[^\W\d_]+$", text[:pos]).group()
+        if any(c.islower() for c in word):
+            return 3
+        return 1 if len(word) <= 3 else 2
+    if before in ",." and pos >= 2 and text[pos - 2].isdigit():
+        # "1,500" is a number, "October 28,50" and "3241.2" carry markers.
+        if before == "," and marker[0].isdigit() and len(marker) == 3:
+            return 1
+        return 2
+    if before in _STRONG_BEFORE:
+        return 3
+    if before in "—":
+        return 2
+    return 1
+
+
+def candidates(text: str, marker: str, start: int = 0, end: int | None = None
+               ) -> list[tuple[int, float]]:
+    """Every glued occurrence of ``marker`` in ``text[start:end]`` with its strength."""
+    end = len(text) if end is None else end
+    out = []
+    pos = text.find(marker, start, end)
+    while pos >= 0:
+        strength = candidate_strength(text, pos, marker)
+        if strength:
+            out.append((pos, strength))
+        pos = text.find(marker, pos + 1, end)
+    return out
+
+
+def anchor(text: str, markers: list[str], start: int = 0, end: int | None = None
+           ) -> list[int | None]:
+    """Positions of ``markers`` (in list order) in ``text``, or None where none fits.
+
+    Chooses the strictly increasing sequence of candidates with the greatest total strength;
+    among equals the earliest occurrences win, because a footnote list is printed in the
+    order of its markers.
+    """
+    cands = [candidates(text, mk, start, end) for mk in markers]
+    # best[i] maps "position after the last used marker" to (score, choices); a small
+    # penalty per character keeps the earliest among equally strong readings.
+    states: dict[int, tuple[float, tuple[int | None, ...]]] = {-1: (0.0, ())}
+    for i, mk in enumerate(markers):
+        nxt: dict[int, tuple[float, tuple[int | None, ...]]] = {}
+
+        def offer(key: int, score: float, choice: tuple[int | None, ...],
+                  into: dict = nxt) -> None:
+            if key not in into or score > into[key][0]:
+                into[key] = (score, choice)
+
+        for last, (score, choice) in states.items():
+            offer(last, score, choice + (None,))
+            for pos, strength in cands[i]:
+                if pos > last:
+                    offer(pos + len(mk) - 1, score + strength - pos * 1e-9, choice + (pos,))
+        # keep the search small: for each end position only the best reading survives
+        states = dict(sorted(nxt.items(), key=lambda kv: -kv[1][0])[:400])
+    best = max(states.values(), key=lambda v: v[0])
+    return list(best[1])

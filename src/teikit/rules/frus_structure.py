@@ -1,0 +1,119 @@
+"""The line-level conventions of a FRUS document page: head, file number, opener lines,
+list items and signatures.
+
+Examples, all from history.state.gov pages:
+
+* numbered head — "169. Memorandum From Secretary of State Haig to President Reagan1";
+* file-number line above an unnumbered head (volumes up to the 1950s) —
+  "851G.01/12–749: Telegram", "740.0011 Pacific War/2959", "811.917/234";
+* classification line under the head (printed in small capitals, shown in lower case) —
+  "secret", "restricted", "top secret—eyes only"; a despatch number — "No. 185";
+* salutation — "Dear Mr. President:", "Sir:";
+* list items — "  • Afghanistan “Experts’ Talks” with the Soviet Union",
+  "  • 1. Bao Dai in touch many non-Commie elements …", a further paragraph of an item
+  indented by four spaces;
+* signature standing alone at the end — "Haig", "Dean Rusk", "S[tanley] K. H[ornbeck]".
+
+Datelines are not shown on the pages, but a dateline line ("Washington, May 7, 1982") is
+recognised where one is printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teikit.rules.frus_dates import MONTHS
+
+#: "169. Memorandum From …", "62a. Editorial Note".
+HEAD_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.\s+(\S.*)$", re.S)
+
+#: A decimal file number with a slash ("851G.01/12–749", "123 G 231/582",
+#: "740.0011 Pacific War/2959"), optionally ": Telegram".
+_FILE_NUMBER = re.compile(r"^(?:[A-Z]{1,4} )?\d[\dA-Z.]*(?: [\w.–-]+){0,4}/[\w.–\-/ ]*\w"
+                          r"(?::\s*[A-Z][\w ]{0,40})?$")
+#: Other archival file designations printed the same way ("Lot 64 D 563: Telegram").
+_LOT_LINE = re.compile(r"^(?:Lot|File|FW|Decimal File) [\w./–-]+(?: [\w./–-]+){0,6}"
+                       r"(?::\s*[A-Z][\w ]{0,40})?$")
+
+_CLASS_WORD = (r"(?:top secret|secret|confidential|strictly confidential|restricted|"
+               r"unclassified|limited official use|official use only|eyes only|personal|"
+               r"private|urgent|priority|niact|immediate|flash|routine|operational immediate|"
+               r"nodis|exdis|limdis|noforn|sensitive|plain|most immediate|most secret|"
+               r"for the secretary|for the president)")
+CLASSIFICATION_LINE = re.compile(rf"^{_CLASS_WORD}(?:\s*[—–;,-]+\s*{_CLASS_WORD}|"
+                                 rf"\s+and\s+{_CLASS_WORD}|\s+{_CLASS_WORD})*\.?$", re.I)
+DESPATCH_NUMBER = re.compile(r"^No\. \d[\w–/-]*\.?$")
+SALUTE = re.compile(r"^(?:(?:My )?[Dd]ear\b[^:]{1,60}|Sir|Madam|Gentlemen|Excellency|"
+                    r"Your Excellency|Mr\. [A-Z][\w. ]{1,40}|Madam [A-Z][\w. ]{1,40})[:,]$")
+_M = "|".join(MONTHS)
+DATELINE = re.compile(rf"^\[?[A-Z][\w .’'-]{{1,40}},\]? (?:{_M}) \d{{1,2}}, \d{{4}}"
+                      r"(?:[,.—–]\s*[\w .:]{0,20})?\.?$")
+
+BULLET = "  • "
+ITEM_CONTINUATION = "    "
+#: A printed item label: "1.", "62a.", "(3)", "b)".
+ITEM_LABEL = re.compile(r"^(\d{1,3}[a-z]?\.|\(\d{1,3}\)|\d{1,3}\)|\([a-z]\)|[a-z]\))\s+(?=\S)")
+
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "du", "la", "le", "y", "and"})
+
+
+def head_number(text: str) -> tuple[str | None, str]:
+    """The document number printed at the start of a head, and the rest of it."""
+    match = HEAD_NUMBER.match(text)
+    if match:
+        return match.group(1), match.group(2)
+    return None, text
+
+
+def is_file_number_line(line: str) -> bool:
+    """True for a FRUS file-number line such as "851G.01/12–749: Telegram"."""
+    line = line.strip()
+    if not line or len(line) > 90 or HEAD_NUMBER.match(line):
+        return False
+    return bool(_FILE_NUMBER.match(line) or _LOT_LINE.match(line))
+
+
+def is_classification_line(line: str) -> bool:
+    return bool(CLASSIFICATION_LINE.match(line.strip()))
+
+
+def is_despatch_number(line: str) -> bool:
+    return bool(DESPATCH_NUMBER.match(line.strip()))
+
+
+def is_salute(line: str) -> bool:
+    return bool(SALUTE.match(line.strip()))
+
+
+def is_dateline(line: str) -> bool:
+    return bool(DATELINE.match(line.strip()))
+
+
+def item_label(text: str) -> tuple[str | None, int]:
+    """The label at the start of an item's text and the length to skip ("1. " → "1.", 3)."""
+    match = ITEM_LABEL.match(text)
+    if match:
+        return match.group(1), match.end()
+    return None, 0
+
+
+def looks_like_signature(text: str) -> bool:
+    """True for a short name standing alone: "Haig", "Dean Rusk", "S[tanley] K. H[ornbeck]".
+
+    ``text`` is the line without its footnote markers.
+    """
+    text = text.strip()
+    words = text.split()
+    if not words or len(words) > 6 or len(text) > 60:
+        return False
+    if text[-1] in ":;,?!" or (text[-1] == "." and not re.search(r"\b[A-Z]\.$", text)):
+        return False
+    for word in words:
+        bare = word.strip("[]()")
+        if word in _NAME_PARTICLES:
+            continue
+        if not bare or not (bare[0].isupper() and bare[0].isalpha()):
+            return False
+        if any(c.isdigit() for c in bare):
+            return False
+    return True

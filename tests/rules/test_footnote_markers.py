@@ -1,0 +1,69 @@
+from teikit.rules.footnote_markers import anchor, candidate_strength, split_footnote_list
+
+SEED_END = [
+    "That you authorize us to proceed … on Afghanistan.3",
+    "  1. Source: Reagan Library, Pipes Files, CHRON 05/27/1982–05/31/1982. Secret; Sensitive.",
+    "  2. Reference is to the President’s proclamation …",
+    "  3. Reagan did not approve or disapprove this recommendation.",
+]
+
+
+def strength(text: str, marker: str) -> float:
+    return candidate_strength(text, text.rindex(marker), marker)
+
+
+def test_footnote_list_is_split_off_the_text():
+    start, notes = split_footnote_list(SEED_END)
+    assert start == 1
+    assert [n.marker for n in notes] == ["1", "2", "3"]
+    assert notes[0].paragraphs == ["Source: Reagan Library, Pipes Files, "
+                                   "CHRON 05/27/1982–05/31/1982. Secret; Sensitive."]
+    assert notes[0].line == 2
+
+
+def test_lettered_markers_and_further_paragraphs():
+    lines = ["Text 1942,62a which.", "  62a. Not printed.", "  Second paragraph.",
+             "  63. Not attached to file copy of this document."]
+    start, notes = split_footnote_list(lines)
+    assert start == 1
+    assert [(n.marker, len(n.paragraphs)) for n in notes] == [("62a", 2), ("63", 1)]
+
+
+def test_marker_glued_to_word_or_punctuation_is_strong():
+    assert strength("President Reagan1", "1") == 3
+    assert strength("With Afghanistan Day2 well behind us", "2") == 3
+    assert strength("on Afghanistan.3", "3") == 3
+    assert strength("to the French Ambassador (Bonnet)1", "1") == 3
+
+
+def test_marker_after_a_year_or_a_number():
+    assert strength("in the year 19822 we", "2") == 2         # 1982 + note 2
+    assert strength("Merry-Go-Round of October 28,50 which", "50") == 2
+    assert strength("3311. Embtel 3241.2 Microphone", "2") == 2
+    assert strength("March 21, 1982, be regarded", "2") == 0  # the year itself
+    assert strength("and 12 months", "12") == 0               # not glued
+
+
+def test_digits_inside_codes_and_ranges_are_weak_or_impossible():
+    assert strength("the T39 and RB66 incidents", "39") == 1
+    assert strength("Central Files 1964–66, BG", "66") == 1
+    assert strength("about 1,500 troops", "500") == 1
+    assert strength("the 2327Z message", "2") == 0
+
+
+def test_anchor_skips_real_numbers_and_keeps_list_order():
+    text = ("169. Memorandum From Haig to President Reagan1\n\nOn March 21, 1982, "
+            "Afghanistan Day2 was held.\n\nThat you authorize us.3")
+    pos = anchor(text, ["1", "2", "3"])
+    assert [text[p - 6:p + 1] for p in pos] == ["Reagan1", "an Day2", "ze us.3"]
+
+
+def test_anchor_year_glued_marker():
+    text = "Head1\n\nThe talks of March 1982.2 and the report of 19823 followed."
+    pos = anchor(text, ["1", "2", "3"])
+    assert [text[p:p + 1] for p in pos] == ["1", "2", "3"]
+    assert text[pos[2] - 4:pos[2]] == "1982"
+
+
+def test_marker_not_found_is_none():
+    assert anchor("No markers here.", ["1"]) == [None]

@@ -1,0 +1,20 @@
+from lxml import etree
+
+from teikit import model as m
+from teikit.writers import tei
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def test_opener_holds_classification_seg_and_salute():
+    doc = m.Document("x", m.Header(title="t"), [
+        m.Division("document", [
+            m.Head(["Letter"]),
+            m.Opener([m.Seg(["secret"]), m.Salute(["Dear Mr. President:"])]),
+            m.Paragraph(["Text."]),
+        ], xml_id="d1"),
+    ])
+    root = tei.to_tree(doc)
+    opener = root.find(".//t:opener", NS)
+    assert [etree.QName(c).localname for c in opener] == ["seg", "salute"]
+    assert opener[0].text == "secret"
