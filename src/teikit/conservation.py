@@ -8,7 +8,8 @@ document order, with the documented marker forms put back —
 * ``pb`` prints "[Page N]";
 * a footnote (``note`` with ``@n``, not ``@rend="inline"``) prints its number where it is
   anchored, and its text at the end, as "N. text", in the order the notes occur;
-* list items print the "•" bullet of the page text, labelled items their label after it.
+* list items print the "•" bullet of the page text; a labelled item prints it before its
+  label ("• 1. item").
 
 Comparison ignores whitespace (line wrapping and indentation are not text).
 """
@@ -24,6 +25,11 @@ _BRACKETED = {"supplied"}
 
 def _local(el: etree._Element) -> str | None:
     return etree.QName(el).localname if isinstance(el.tag, str) else None
+
+
+def _after_label(item: etree._Element) -> bool:
+    prev = item.getprevious()
+    return prev is not None and _local(prev) == "label"
 
 
 class _Printer:
@@ -49,7 +55,7 @@ class _Printer:
         if (name == "gap" and rend is not None) or (not has_content and rend is not None):
             out.append(rend)
             return
-        if name == "item":
+        if name == "label" or (name == "item" and not _after_label(el)):
             out.append("•")
         bracket = name in _BRACKETED or (name == "seg" and el.get("type") == "original-term")
         if bracket:

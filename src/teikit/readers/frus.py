@@ -443,4 +443,4 @@ def read(source, doc_id: str | None = None) -> Reading:
                      source_name=source.name, reader=NAME)
     if head is None:
         reader.warn(1, "frus-no-head", "no document head found")
-    return Reading(doc, reader.diags)
+    return Reading(doc, reader.diags, source.text, 1)
