@@ -440,7 +440,7 @@ def read(source, doc_id: str | None = None) -> Reading:
     division = m.Division("document", blocks, n=number, xml_id=div_id,
                           line=blocks[0].line if blocks else 0)
     doc = m.Document(doc_id or ident, _header(head, reader.notes, classification), [division],
-                     source_name=source.name, reader=NAME)
+                     source_name=Path(source.name).name, reader=NAME)
     if head is None:
         reader.warn(1, "frus-no-head", "no document head found")
     return Reading(doc, reader.diags, source.text, 1)
