@@ -26,6 +26,7 @@ def ncname(text: str, fallback: str = "x") -> str:
 
 def number_notes(doc: m.Document) -> None:
     used: set[str] = set()
+    symbols: dict[str, int] = {}
 
     def visit(nodes: list, prefix: str) -> None:
         for node in nodes:
@@ -37,7 +38,10 @@ def number_notes(doc: m.Document) -> None:
             if isinstance(node, m.Note) and node.xml_id is None:
                 base = f"{prefix}fn{re.sub(r'[^A-Za-z0-9]', '', node.n) or 'x'}"
                 if not node.n.isalnum():
-                    base = f"{prefix}fn{sum(1 for u in used if u.startswith(prefix)) + 1}"
+                    # symbol markers ("*", "†") get their own series, so that they cannot
+                    # take the id of a numbered note that follows ("d12fnsym1", not "d12fn2")
+                    symbols[prefix] = symbols.get(prefix, 0) + 1
+                    base = f"{prefix}fnsym{symbols[prefix]}"
                 ident, k = base, 2
                 while ident in used:
                     ident, k = f"{base}-{k}", k + 1

@@ -1,5 +1,10 @@
 from teikit.model import Span
-from teikit.rules.frus_citations import parse_source_note, split_archival_refs, split_document_refs
+from teikit.rules.frus_citations import (
+    parse_source_note,
+    split_archival_refs,
+    split_document_refs,
+    split_published_works,
+)
 
 
 def test_source_note_archive_and_classification():
@@ -34,3 +39,16 @@ def test_archival_reference_in_a_note():
 def test_document_cross_reference():
     assert split_document_refs("See Document 168.") == [
         "See ", Span("ref", ["Document 168"], {"target": "#d168"}), "."]
+
+
+def test_published_work_in_a_note():
+    out = split_published_works("See “Proclamation 4908—Afghanistan Day,” March 10, 1982, "
+                                "Public Papers: Reagan, 1982, vol. I, pp. 274–275.")
+    assert out[0] == "See " and out[-1] == "."
+    bibl = out[1]
+    assert bibl.tag == "bibl"
+    spans = [x for x in bibl.content if isinstance(x, Span)]
+    assert [(s.tag, s.content) for s in spans] == [
+        ("title", ["Proclamation 4908—Afghanistan Day,"]),
+        ("biblScope", ["vol. I"]), ("biblScope", ["pp. 274–275"])]
+    assert any(getattr(x, "when", None) == "1982-03-10" for x in bibl.content)

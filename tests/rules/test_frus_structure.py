@@ -36,5 +36,5 @@ def test_signatures():
     for name in ("Haig", "Dean Rusk", "S[tanley] K. H[ornbeck]", "Acheson"):
         assert fs.looks_like_signature(name), name
     for text in ("Appreciate Dept's guidance on this point.", "Sincerely,",
-                 "End text.", "3. Chances of getting"):
+                 "End text.", "3. Chances of getting", "Attachment", "Tab A"):
         assert not fs.looks_like_signature(text), text

@@ -39,7 +39,12 @@ from teikit.rules.footnote_markers import (
     split_footnote_list,
 )
 from teikit.rules.frus_brackets import split_brackets
-from teikit.rules.frus_citations import parse_source_note, split_archival_refs, split_document_refs
+from teikit.rules.frus_citations import (
+    parse_source_note,
+    split_archival_refs,
+    split_document_refs,
+    split_published_works,
+)
 from teikit.rules.frus_dates import split_dates
 from teikit.rules.page_markers import PAGE_MARKER, is_page_line, split_page_markers
 
@@ -50,8 +55,9 @@ VOLUME_ID = re.compile(r"^frus\d{4}[\w-]*$")
 
 Splitter = Callable[[str, int], list[m.Inline]]
 TEXT_RULES: tuple[Splitter, ...] = (split_page_markers, split_brackets, split_dates)
-NOTE_RULES: tuple[Splitter, ...] = (split_page_markers, split_archival_refs, split_document_refs,
-                                    split_brackets, split_dates)
+NOTE_RULES: tuple[Splitter, ...] = (split_page_markers, split_archival_refs,
+                                    split_published_works, split_document_refs, split_brackets,
+                                    split_dates)
 
 
 # ------------------------------------------------------------------ sniffing

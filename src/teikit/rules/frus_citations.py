@@ -5,6 +5,9 @@
   classification; :func:`parse_source_note` splits it for the header.
 * Archival reference in parentheses — "(Reagan Library, Pipes Files, CHRON
   05/27/1982–05/31/1982)", "(Ibid.)" — becomes a ``bibl type="archival"``.
+* Published work with a quoted title and a page reference — "See “Proclamation
+  4908—Afghanistan Day,” March 10, 1982, Public Papers: Reagan, 1982, vol. I, pp. 274–275." —
+  becomes a ``bibl`` with its ``title``, dates and ``biblScope`` (volume, pages) tagged.
 * Cross-reference to another document of the volume — "See Document 168." — becomes a
   ``ref`` to ``#d168``.
 """
@@ -15,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from teikit.model import Archive, Inline, Span
+from teikit.rules.frus_dates import split_dates
 
 _CLASS = (r"(?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use|Official Use "
           r"Only|Restricted|Sensitive|Eyes Only|Personal|Nodis|Exdis|Limdis|Noforn|Immediate|"
@@ -28,6 +32,9 @@ SOURCE_PREFIX = re.compile(r"^Source:\s*")
 _REPOSITORY = re.compile(r"(Library|Archives|Records|Department of State|Central Intelligence "
                          r"Agency|Foundation|Papers|Center|Museum|Ministry|Office)\b")
 ARCHIVAL_REF = re.compile(r"\((Ibid\.?|[A-Z][^()]*?(?:\([^()]*\)[^()]*?)*)\)")
+#: “Title,” then details without a sentence break, an optional volume and the pages.
+PUBLISHED_WORK = re.compile(r"“([^”]{2,200})”([^.;“”]{0,200}?)(?:(vol\. [IVXLCDM\d]+)(, ))?"
+                            r"(pp?\. \d+(?:[–-]\d+)?)")
 DOCUMENT_REF = re.compile(r"\bDocuments? (\d{1,4}[a-z]?)\b")
 
 
@@ -90,6 +97,26 @@ def split_archival_refs(text: str, line: int = 0) -> list[Inline]:
         if match.start() > pos:
             out.append(text[pos:match.start()])
         out.append(Span("bibl", [match.group(0)], {"type": "archival"}, line))
+        pos = match.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def split_published_works(text: str, line: int = 0) -> list[Inline]:
+    """Wrap a cited work (quoted title … pages) in ``bibl`` with its parts tagged."""
+    out: list[Inline] = []
+    pos = 0
+    for match in PUBLISHED_WORK.finditer(text):
+        title, details, volume, comma, pages = match.groups()
+        parts: list[Inline] = ["“", Span("title", [title], {"level": "a"}, line), "”"]
+        parts += split_dates(details, line)
+        if volume:
+            parts += [Span("biblScope", [volume], {"unit": "volume"}, line), comma]
+        parts.append(Span("biblScope", [pages], {"unit": "page"}, line))
+        if match.start() > pos:
+            out.append(text[pos:match.start()])
+        out.append(Span("bibl", [p for p in parts if p], {}, line))
         pos = match.end()
     if pos < len(text):
         out.append(text[pos:])

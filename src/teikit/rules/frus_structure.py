@@ -55,6 +55,13 @@ ITEM_CONTINUATION = "    "
 ITEM_LABEL = re.compile(r"^(\d{1,3}[a-z]?\.|\(\d{1,3}\)|\d{1,3}\)|\([a-z]\)|[a-z]\))\s+(?=\S)")
 
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "du", "la", "le", "y", "and"})
+#: Short capitalised lines at the end of a document that are labels, not names.
+_NOT_NAMES = frozenset({"Attachment", "Attachments", "Enclosure", "Enclosures", "Tab", "Annex",
+                        "Appendix", "Approve", "Approved", "Disapprove", "Disapproved", "Agree",
+                        "Disagree", "Yes", "No", "Summary", "Conclusion", "Conclusions",
+                        "Recommendation", "Recommendations", "Discussion", "Background",
+                        "Other", "Comment", "Comments", "Note", "End", "Secret", "Confidential",
+                        "Unclassified", "Drafted", "Cleared", "Distribution"})
 
 
 def head_number(text: str) -> tuple[str | None, str]:
@@ -104,7 +111,7 @@ def looks_like_signature(text: str) -> bool:
     """
     text = text.strip()
     words = text.split()
-    if not words or len(words) > 6 or len(text) > 60:
+    if not words or len(words) > 6 or len(text) > 60 or words[0].rstrip(":") in _NOT_NAMES:
         return False
     if text[-1] in ":;,?!" or (text[-1] == "." and not re.search(r"\b[A-Z]\.$", text)):
         return False

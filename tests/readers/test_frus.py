@@ -1,0 +1,183 @@
+"""The FRUS reader on the seed document, small real excerpts and (when present) the shared
+development samples: structure, losslessness and validity against tei_all."""
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit import model as m
+from teikit.convert import convert_file
+from teikit.readers import frus
+from teikit.sources import SourceText
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED = SHARED / "seeds" / "003_d8696097a3e9fcea.txt"
+SAMPLES = sorted((SHARED / "samples" / "frus").glob("*/*.txt"))
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+# A 1940s page (frus1949v07p1 d84, shortened): file-number line, unnumbered head, classification
+# line, labelled items with a further paragraph, signature.
+OLD_STYLE = """851G.01/12–749: Telegram
+
+The Secretary of State to the Embassy in France1
+
+secret
+
+4702. Dept officers met informally with Buu Loc and Nguyen Dac Khe2 in presence officials.
+
+In course these mtgs Buu Loc made fol points:
+
+  • 1. Bao Dai in touch many non-Commie elements now supporting Ho Chi Minh.
+  • 2. He was evasive regarding replies Southern Asian nations to Bao Dai’s letter.
+
+    Buu Loc added that views he expressed were not necessarily firm position.
+
+Acheson
+  1. Repeated as 212 to Saigon.
+  2. Members of Vietnamese mission en route to Paris to arrange for a permanent mission.
+"""
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path
+
+
+def read_text(text: str, name: str = "frus1949v07p1/d84.txt") -> m.Document:
+    return frus.read(SourceText(name, text, "utf-8")).document
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    rng = SHARED / "schemas" / "tei" / "tei_all.rng"
+    if not rng.exists():
+        pytest.skip("tei_all.rng not available")
+    return etree.RelaxNG(etree.parse(str(rng)))
+
+
+def canon(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if not ch.isspace() and ch != "•")
+
+
+def edition_reading(root: etree._Element) -> str:
+    """The text of an edition as printed: notes' markers in place and their text at the end,
+    page breaks as "[Page N]", supplied words in brackets, gaps as printed."""
+    notes: list[str] = []
+
+    def walk(el: etree._Element) -> str:
+        name = etree.QName(el).localname
+        if name == "note" and el.get("rend") != "inline":
+            notes.append(f"{el.get('n')}. " + "".join(walk_content(el)))
+            return el.get("n")
+        if name == "pb":
+            return f"[Page {el.get('n')}]"
+        if name == "gap":
+            return el.get("rend")
+        inner = "".join(walk_content(el))
+        return f"[{inner}]" if name == "supplied" else inner
+
+    def walk_content(el: etree._Element) -> list[str]:
+        out = [el.text or ""]
+        for child in el:
+            out.append(walk(child))
+            out.append(child.tail or "")
+        return out
+
+    div = root.find(".//t:div[@type='document']", NS)
+    body = walk(div)
+    return body + "".join(notes)
+
+
+def test_sniff_recognises_frus_and_rejects_wilson_records():
+    seed = need(SEED).read_text(encoding="utf-8")
+    verdict = frus.sniff(seed)
+    assert verdict.score >= 0.9 and "numbered document head" in verdict.reason
+    assert frus.sniff(OLD_STYLE).score >= 0.5
+    wilson = "**date**: 1985-11-19\n\n**title**: Memorandum of Conversation\n"
+    assert frus.sniff(wilson).score == 0
+    assert frus.sniff("GORBACHEV: Good morning.\nREAGAN: Hello.").score == 0
+
+
+def test_seed_structure():
+    doc = frus.read(SourceText(str(need(SEED)), SEED.read_text(encoding="utf-8"),
+                               "utf-8")).document
+    div = doc.body[0]
+    assert (div.type, div.n, div.xml_id) == ("document", "169", "d169")
+    head, subject, first = div.blocks[:3]
+    assert isinstance(head, m.Head)
+    assert head.content[0] == "169. Memorandum From Secretary of State Haig to President Reagan"
+    source = head.content[1]
+    assert (source.n, source.kind) == ("1", "source")
+    assert isinstance(subject, m.ItemList) and subject.type == "subject"
+    assert first.content[0] == "With Afghanistan Day"
+    assert isinstance(first.content[1], m.Note) and first.content[1].n == "2"
+    assert first.content[2].startswith(" well behind us")
+    assert doc.header.classification == "Secret; Sensitive."
+    assert doc.header.archive.repository == "Reagan Library"
+    assert doc.id == "frus-d169"
+
+
+def test_seed_page_break_and_supplied_word_in_place():
+    data = convert_file(need(SEED), "frus").data
+    text = data.decode("utf-8")
+    assert "would not directly <pb n=\"546\"/>link the Afghanistan" in text
+    assert "for us <supplied reason=\"omitted-in-original\">to</supplied> contain" in text
+    assert "on Afghanistan.<note n=\"3\" xml:id=\"d169fn3\">Reagan did not approve" in text
+
+
+def test_old_style_document():
+    doc = read_text(OLD_STYLE)
+    div = doc.body[0]
+    kinds = [type(b).__name__ for b in div.blocks]
+    assert kinds == ["SourceLine", "Head", "Opener", "Paragraph", "Paragraph", "ItemList",
+                     "Closer"]
+    assert div.n is None and div.xml_id == "d84" and doc.id == "frus1949v07p1-d84"
+    head = div.blocks[1]
+    assert head.content[1].n == "1" and head.content[1].kind is None
+    items = div.blocks[5].items
+    assert [i.label for i in items] == ["1.", "2."]
+    assert items[1].blocks[0].content == [
+        "Buu Loc added that views he expressed were not necessarily firm position."]
+    assert div.blocks[6].blocks[0].content == ["Acheson"]
+    assert doc.header.classification == "secret"
+
+
+def test_unanchored_note_is_kept_and_reported():
+    reading = frus.read(SourceText("x.txt", "1. Editorial Note\n\nSome text.\n  1. A note.\n",
+                                   "utf-8"))
+    notes = [n for n in m.walk(reading.document.body) if isinstance(n, m.Note)]
+    assert len(notes) == 1
+    assert any(d.rule == "footnote-unanchored" for d in reading.diagnostics)
+
+
+def test_edition_ids():
+    assert frus.edition_id("x/frus1981-88v03/d169.txt", "169") == ("frus1981-88v03-d169", "d169")
+    assert frus.edition_id("seed.txt", "169") == ("frus-d169", "d169")
+    assert frus.edition_id("inbox/Some File.txt", None) == ("frus-some-file", "some-file")
+
+
+@pytest.mark.parametrize("path", [SEED] + SAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_nothing_lost_valid_and_unique_ids(path, tei_all):
+    conv = convert_file(need(path), "frus")
+    root = etree.fromstring(conv.data)
+    source = path.read_text(encoding="utf-8")
+    assert canon(edition_reading(root)) == canon(source)
+    assert tei_all.validate(root), tei_all.error_log.filter_from_errors()[:3]
+    ids = root.xpath("//@xml:id")
+    assert len(ids) == len(set(ids))
+    assert conv.data == convert_file(path, "frus").data
+
+
+def test_footnote_count_matches_list():
+    for path in [SEED] + SAMPLES:
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        listed = len(re.findall(r"(?m)^  (?:\d+[a-z]?|[*†])\. ", text))
+        root = etree.fromstring(convert_file(path, "frus").data)
+        assert len(root.findall(".//t:div//t:note[@n]", NS)) == listed, path
