@@ -301,6 +301,10 @@ class _FrusReader:
             head = m.Head(self.inlines(raw.start, raw.end), raw.line)
             out.append(head)
             i += 1
+        if pending and out:
+            # a page break before the head belongs to the top of the document
+            _first_content(out[0])[0:0] = pending
+            pending = []
 
         opener: list[m.Seg | m.Salute | m.Dateline] = []
         while i < len(raws) and raws[i].kind == "text":
