@@ -198,8 +198,9 @@ class Division:
     line: int = 0
 
 
+#: A PageBreak may also stand between blocks ("[Page 537]" on a line of its own).
 Block = (Paragraph | Head | SourceLine | ItemList | Dateline | Salute | Closer | Speech
-         | Division | Opener | Seg)
+         | Division | Opener | Seg | PageBreak)
 
 # ------------------------------------------------------------------ header
 

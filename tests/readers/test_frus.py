@@ -181,3 +181,19 @@ def test_footnote_count_matches_list():
         listed = len(re.findall(r"(?m)^  (?:\d+[a-z]?|[*†])\. ", text))
         root = etree.fromstring(convert_file(path, "frus").data)
         assert len(root.findall(".//t:div//t:note[@n]", NS)) == listed, path
+
+
+def test_memcon_lists_symbol_note_and_page_break_before_head():
+    text = ("[Page 31]\n\n12. Memorandum of Conversation1\n\n\n  • Summit Preparations\n\n\n"
+            "  • The President\n  • Ambassador Dobrynin*\n\nThe President opened the meeting."
+            "2\n\n  1. Source: Reagan Library, Matlock Files, USSR 1982. Secret.\n"
+            "  *. Dobrynin was Soviet Ambassador.\n  2. First paragraph.\n"
+            "  Second paragraph.\n")
+    div = read_text(text, "d12.txt").body[0]
+    pb, head, subject, participants, para = div.blocks
+    assert isinstance(pb, m.PageBreak) and pb.n == "31"
+    assert isinstance(head.content[1], m.Note) and head.content[1].kind == "source"
+    assert (subject.type, participants.type) == ("subject", "participants")
+    assert participants.items[1].content[1].n == "*"
+    assert [b.content for b in para.content[1].blocks] == [["First paragraph."],
+                                                         ["Second paragraph."]]

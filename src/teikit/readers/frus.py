@@ -275,7 +275,6 @@ class _FrusReader:
     def blocks(self) -> tuple[list[m.Block], m.Head | None, str | None, list[m.Seg]]:
         raws = _raw_blocks(self.body)
         out: list[m.Block] = []
-        pending: list[m.PageBreak] = []
         i = 0
 
         def page(raw: _Raw) -> m.PageBreak:
@@ -283,7 +282,7 @@ class _FrusReader:
             return m.PageBreak(match.group(1), match.group(0), raw.line)
 
         while i < len(raws) and raws[i].kind == "page":
-            pending.append(page(raws[i]))
+            out.append(page(raws[i]))
             i += 1
         texts = [r for r in raws[i:] if r.kind == "text"]
         if (len(texts) > 1 and raws[i].kind == "text" and raws[i].lines == 1
@@ -291,7 +290,7 @@ class _FrusReader:
             out.append(m.SourceLine(self.inlines(raws[i].start, raws[i].end), raws[i].line))
             i += 1
             while i < len(raws) and raws[i].kind == "page":
-                pending.append(page(raws[i]))
+                out.append(page(raws[i]))
                 i += 1
         head: m.Head | None = None
         number: str | None = None
@@ -318,7 +317,7 @@ class _FrusReader:
         for k in range(i, len(raws)):
             raw = raws[k]
             if raw.kind == "page":
-                pending.append(page(raw))
+                out.append(page(raw))
                 continue
             if raw.kind == "list":
                 kind = None
@@ -340,17 +339,8 @@ class _FrusReader:
             else:
                 before_text = False
                 block = m.Paragraph(self.inlines(raw.start, raw.end), raw.line)
-            if pending:
-                _first_content(block)[0:0] = pending
-                pending = []
             out.append(block)
         self._place_unanchored(out, head)
-        if pending:
-            target = _last_content(out)
-            if target is None:
-                out.append(m.Paragraph(list(pending), pending[0].line))
-            else:
-                target.extend(pending)
         classification = [b for b in opener if isinstance(b, m.Seg)
                           and fs.is_classification_line(_text_of(b.content))]
         return out, head, number, classification
@@ -376,14 +366,6 @@ class _FrusReader:
                 blocks.append(m.Paragraph([note], note.line))
             else:
                 target.append(note)
-
-
-def _first_content(block: m.Block) -> list:
-    if isinstance(block, m.ItemList):
-        return block.items[0].content
-    if isinstance(block, m.Closer | m.Opener):
-        return _first_content(block.blocks[0])
-    return block.content
 
 
 def _last_content(blocks: list[m.Block]) -> list | None:

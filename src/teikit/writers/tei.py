@@ -183,7 +183,7 @@ _BLOCK: dict[type, Callable] = {
     m.Paragraph: _p, m.Head: _head, m.SourceLine: _source_line, m.ItemList: _list,
     m.Dateline: _simple("dateline"), m.Salute: _simple("salute"),
     m.Signed: _simple("signed"), m.Closer: _closer, m.Speech: _speech, m.Division: _div,
-    m.Opener: _opener, m.Seg: _simple("seg"),
+    m.Opener: _opener, m.Seg: _simple("seg"), m.PageBreak: _pb,
 }
 
 # ------------------------------------------------------------------ header
