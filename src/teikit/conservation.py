@@ -7,7 +7,8 @@ document order, with the documented marker forms put back —
 * ``supplied`` and ``seg type="original-term"`` print their content in square brackets;
 * ``pb`` prints "[Page N]";
 * a footnote (``note`` with ``@n``, not ``@rend="inline"``) prints its number where it is
-  anchored, and its text at the end, as "N. text", in the order the notes occur;
+  anchored, and its text at the end, as "N. text", in the order the notes occur; an endnote
+  (``@place="end"``) stands where it was printed and prints as it is;
 * list items print the "•" bullet of the page text; a labelled item prints it before its
   label ("• 1. item").
 
@@ -43,7 +44,8 @@ class _Printer:
             return
         rend = el.get("rend")
         has_content = len(el) > 0 or bool((el.text or "").strip())
-        if name == "note" and el.get("n") is not None and rend != "inline":
+        if name == "note" and el.get("n") is not None and rend != "inline" \
+                and el.get("place") != "end":
             out.append(el.get("n"))
             note: list[str] = [f"{el.get('n')}. "]
             self.content(el, note)
@@ -55,7 +57,8 @@ class _Printer:
         if (name == "gap" and rend is not None) or (not has_content and rend is not None):
             out.append(rend)
             return
-        if name == "label" or (name == "item" and not _after_label(el)):
+        in_list = el.getparent() is not None and _local(el.getparent()) == "list"
+        if in_list and (name == "label" or (name == "item" and not _after_label(el))):
             out.append("•")
         bracket = name in _BRACKETED or (name == "seg" and el.get("type") == "original-term")
         if bracket:

@@ -33,6 +33,8 @@ class Note:
     marker: str = ""
     xml_id: str | None = None
     line: int = 0
+    place: str | None = None  # "end" for an endnote printed where it stands
+    label: str | None = None  # its number as printed there ("1", "(3)")
 
 
 @dataclass
@@ -199,7 +201,7 @@ class Division:
 
 
 #: A PageBreak may also stand between blocks ("[Page 537]" on a line of its own).
-Block = (Paragraph | Head | SourceLine | ItemList | Dateline | Salute | Closer | Speech
+Block = (Note | Paragraph | Head | SourceLine | ItemList | Dateline | Salute | Closer | Speech
          | Division | Opener | Seg | PageBreak)
 
 # ------------------------------------------------------------------ header

@@ -108,3 +108,23 @@ def test_unknown_header_field_is_kept():
 def test_sniff():
     assert wilson.sniff(SEED_EXCERPT).score > 0.9
     assert wilson.sniff("169. Memorandum From Secretary of State Haig\n").score == 0
+
+
+NOTES = ("\n**July 09, 1956**  \n**Working Notes**\n\n"
+         "Working Notes on 9 and 12 July 1956 (Re: Point IV of Protocol No. 28)(1)\n\n"
+         "Ciph. Teleg. No. . . . from Budapest(2)\n\n"
+         "Mao intends two options: (1) a treaty, (2) a loan.\n\n"
+         "Translator's Notes\n\n1 Protocol No. 28 was the formal protocol.\n\n"
+         "It is stored in TsKhSD.\n\n2. The telegram from Andropov.\n")
+
+
+def test_endnotes_are_linked_to_their_markers():
+    doc = _read(NOTES).document
+    transcript, notes = doc.body
+    refs = [n for n in m.walk(transcript.blocks) if isinstance(n, m.Span) and n.tag == "ref"]
+    assert [(r.content, r.attrs["target"]) for r in refs] == [
+        (["(1)"], "#wca-19560709-working-notes-n1"), (["(2)"], "#wca-19560709-working-notes-n2")]
+    assert notes.type == "notes" and notes.blocks[0].content == ["Translator's Notes"]
+    first, second = notes.blocks[1:]
+    assert (first.n, first.label, first.place, len(first.blocks)) == ("1", "1", "end", 2)
+    assert second.label == "2."

@@ -30,7 +30,7 @@ from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
 from teikit.readers.blocks import split_blocks
 from teikit.readers.transcript import Persons, build_body
-from teikit.rules import brackets, citation, omissions
+from teikit.rules import brackets, citation, endnotes, omissions
 from teikit.rules.dates import iso_date
 from teikit.rules.languages import code_for
 from teikit.sources import SourceText
@@ -111,19 +111,25 @@ def sniff(text: str) -> Sniff:
 # ------------------------------------------------------------------ body inlines
 
 
-def inlines_for(name: str, diags: list[Diagnostic], lang: str):
-    """The inline parser for this archive: omission marks, then square brackets."""
+def inlines_for(name: str, diags: list[Diagnostic], lang: str, notes: dict[str, str]):
+    """The inline parser for this archive: note markers, omission marks, square brackets."""
 
     def parse(text: str, line: int) -> list[m.Inline]:
         out: list[m.Inline] = []
         pos = 0
-        marks = [(h.start(), h.end(), "gap", h.group(0)) for h in omissions.find_omissions(text)]
+        marks = [(h.start(), h.end(), "marker", h.group(2))
+                 for h in endnotes.markers(text, set(notes))]
+        marks += [(h.start(), h.end(), "gap", h.group(0)) for h in omissions.find_omissions(text)
+                  if not any(s <= h.start() < e for s, e, _, _ in marks)]
         for b in re.finditer(r"\[([^\[\]]*)\]", text):
             if not any(s <= b.start() < e for s, e, _, _ in marks):
                 marks.append((b.start(), b.end(), "bracket", b.group(1)))
         for start, end, kind, value in sorted(marks):
             out.append(text[pos:start])
-            if kind == "gap":
+            if kind == "marker":
+                out.append(m.Span("ref", [text[start:end]],
+                                  {"type": "note", "target": f"#{notes[value]}"}, line=line))
+            elif kind == "gap":
                 out.append(m.Gap("omitted", value, line=line))
             else:
                 out.extend(_bracket(value, text[:start], line))
@@ -217,11 +223,45 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
     lang = "zh" if _mostly_cjk(" ".join(b.text for b in blocks)) else "en"
     term_lang = header.original_language_code or "ru"
     persons = Persons({doc_id})
-    body, more = build_body(blocks, source.name, inlines_for(source.name, diags, term_lang),
-                            persons)
-    doc = m.Document(doc_id, header, [m.Division("transcript", body)], persons.people,
+    blocks, notes_div, ids = _endnotes(blocks, doc_id)
+    parse = inlines_for(source.name, diags, term_lang, ids)
+    body, more = build_body(blocks, source.name, parse, persons)
+    divisions = [m.Division("transcript", body)]
+    if notes_div is not None:
+        for note in notes_div.blocks:
+            if isinstance(note, m.Note):
+                for para in note.blocks:
+                    para.content = parse("".join(para.content), para.line)
+        divisions.append(notes_div)
+    doc = m.Document(doc_id, header, divisions, persons.people,
                      lang=lang, source_name=Path(source.name).name)
     return Reading(doc, diags + more, "\n".join(lines[body_start:]), body_start + 1)
+
+
+def _endnotes(blocks: list, doc_id: str) -> tuple[list, m.Division | None, dict[str, str]]:
+    """Split off a closing notes section ("Translator's Notes" and numbered notes, see
+    :mod:`teikit.rules.endnotes`); return the remaining blocks, the notes division and the
+    note ids by number."""
+    for i in range(len(blocks) - 2, -1, -1):
+        if endnotes.is_heading(blocks[i].text) and endnotes.entry(blocks[i + 1].text):
+            break
+    else:
+        return blocks, None, {}
+    notes: list[m.Note] = []
+    ids: dict[str, str] = {}
+    for block in blocks[i + 1:]:
+        hit = endnotes.entry(block.text)
+        if hit and hit[0] not in ids:
+            n, label, rest = hit
+            ids[n] = f"{doc_id}-n{n}"
+            notes.append(m.Note(n, [m.Paragraph([rest.lstrip()], line=block.line)],
+                                kind="translator" if "ransl" in blocks[i].text else None,
+                                xml_id=ids[n], line=block.line, place="end", label=label))
+        else:
+            notes[-1].blocks.append(m.Paragraph([block.text], line=block.line))
+    div = m.Division("notes", [m.Head([blocks[i].text], line=blocks[i].line), *notes],
+                     line=blocks[i].line)
+    return blocks[:i], div, ids
 
 
 def _mostly_cjk(text: str) -> bool:

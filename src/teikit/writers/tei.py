@@ -77,12 +77,18 @@ def _inlines(parent: etree._Element, content: list[m.Inline]) -> None:
 
 
 def _note(parent: etree._Element, node: m.Note) -> None:
-    e = _el("note", parent, n=node.n, xml_id=node.xml_id, type=node.kind)
+    e = _el("note", parent, n=node.n, xml_id=node.xml_id, type=node.kind, place=node.place)
     if len(node.blocks) == 1:
-        _inlines(e, node.blocks[0].content)
+        _labelled(e, node.label, node.blocks[0].content)
     else:
-        for para in node.blocks:
-            _inlines(_el("p", e), para.content)
+        for i, para in enumerate(node.blocks):
+            _labelled(_el("p", e), node.label if i == 0 else None, para.content)
+
+
+def _labelled(parent: etree._Element, label: str | None, content: list[m.Inline]) -> None:
+    if label is not None:
+        _el("label", parent, label).tail = " "
+    _inlines(parent, content)
 
 
 def _pb(parent: etree._Element, node: m.PageBreak) -> None:
@@ -180,7 +186,7 @@ def _div(parent: etree._Element, b: m.Division) -> None:
 
 
 _BLOCK: dict[type, Callable] = {
-    m.Paragraph: _p, m.Head: _head, m.SourceLine: _source_line, m.ItemList: _list,
+    m.Note: _note, m.Paragraph: _p, m.Head: _head, m.SourceLine: _source_line, m.ItemList: _list,
     m.Dateline: _simple("dateline"), m.Salute: _simple("salute"),
     m.Signed: _simple("signed"), m.Closer: _closer, m.Speech: _speech, m.Division: _div,
     m.Opener: _opener, m.Seg: _simple("seg"), m.PageBreak: _pb,
