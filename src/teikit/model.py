@@ -218,10 +218,11 @@ class Person:
 
 @dataclass
 class Respons:
-    """A responsibility statement: ``resp`` ("translated by") and the names."""
+    """A responsibility statement: ``resp`` ("translated by"), the people and organisations."""
 
     resp: str
     names: list[str]
+    organisations: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -40,3 +40,10 @@ def test_label_without_speech_becomes_a_paragraph_with_a_warning():
 def test_sniff_counts_labels():
     assert transcript.sniff("REAGAN: a\n\nGORBACHEV: b\n").score >= 0.5
     assert transcript.sniff("Just prose.\n").score < 0.5
+
+
+def test_name_dot_labels_count_only_when_repeated():
+    doc = _read("Gorbachev. One.\n\nBush. Two.\n\nGorbachev. Three.\n\nAgreed. Four.\n").document
+    turns = [b for b in doc.body[0].blocks if isinstance(b, m.Speech)]
+    assert [t.label for t in turns] == [["Gorbachev."], ["Gorbachev."]]
+    assert len(turns[0].blocks) == 2  # "Bush. Two." continues the turn as a paragraph

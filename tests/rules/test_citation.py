@@ -42,3 +42,18 @@ def test_comma_inside_quotes_and_translation_from():
     assert resp == {"obtained and provided by": ["Philip Brenner"],
                     "translation from Spanish by": ["Carlos Osorio"]}
     assert any(isinstance(x, m.Span) and x.tag == "publisher" for x in cit.content)
+
+
+def test_translated_for_cwihp_by_several_names():
+    cit = parse('"X," May 1, 1960, History and Public Policy Program Digital Archive, AVP RF. '
+                "Translated for CWIHP by Gary Goldberg and Sergey Radchenko.")
+    assert [(r.resp, r.names) for r in cit.responsibilities] == [
+        ("Translated for CWIHP by", ["Gary Goldberg", "Sergey Radchenko"])]
+    assert _text(cit.content).endswith("Gary Goldberg and Sergey Radchenko.")
+
+
+def test_an_organisation_obtained_it():
+    cit = parse('"X," May 1, 1960, Wilson Center Digital Archive, APRF. '
+                "Obtained by the National Security Archive.")
+    r = cit.responsibilities[0]
+    assert (r.resp, r.names, r.organisations) == ("Obtained by", [], ["National Security Archive"])

@@ -8,7 +8,8 @@ def test_bracketed_ellipsis_inside_a_sentence():
     assert [h.group(0) for h in find_omissions(text)] == ["(...)"]
 
 
-@pytest.mark.parametrize("mark", ["(...)", "(…)", "[...]", "[…]", ". . .", ". . . ."])
+@pytest.mark.parametrize("mark", ["(...)", "(…)", "[...]", "[…]", ". . .", ". . . .",
+                                  "（……）", "[……]"])
 def test_marks(mark):
     assert is_omission(mark)
 

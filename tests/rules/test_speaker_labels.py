@@ -102,3 +102,18 @@ def test_normalise_name():
 ])
 def test_same_person(a, b, same):
     assert same_person(a, b) is same
+
+
+def test_name_dot_is_weak_and_needs_a_repeat():
+    label = match_label("Gorbachev. Yesterday I touched on the Afghan issue.")
+    assert (label.printed, label.rule, label.repeat_needed) == ("Gorbachev.", "name_dot", True)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Secretary: Yes.", "The Secretary"),
+    ("Com. Kim: We agree.", "Kim"),
+    ("Interpreter: He says no.", "Interpreter"),
+    ("G. Bush.When I was talking", "G. Bush"),
+])
+def test_titles_roles_and_glued_mixed_case(text, name):
+    assert match_label(text).name == name

@@ -78,16 +78,18 @@ class Persons:
 def accepted_labels(blocks: list[TextBlock], name: str) -> tuple[list[Label | None],
                                                                  list[Diagnostic]]:
     """The label of each block, after the document-level checks: a *weak* label (one plain
-    word and a colon, "Gorbachev:") counts only when the same name also labels another
-    paragraph or a strong label occurs; a label with no speech after it does not count."""
+    word and a colon, "Gorbachev:") counts only when the text has another label; a name
+    closed by a full stop ("Gorbachev.") only when the same label opens another paragraph;
+    a label with no speech after it does not count."""
     labels = [match_label(b.text) for b in blocks]
     diags: list[Diagnostic] = []
-    strong = any(lb is not None and not lb.weak for lb in labels)
     for i, lb in enumerate(labels):
         if lb is None or not lb.weak:
             continue
-        repeats = sum(1 for o in labels if o is not None and o is not lb and o.name == lb.name)
-        if not (strong or repeats):
+        repeats = sum(1 for o in labels if o is not None and o is not lb
+                      and o.printed == lb.printed)
+        others = sum(1 for o in labels if o is not None and o is not lb and not o.repeat_needed)
+        if not (repeats if lb.repeat_needed else repeats or others):
             diags.append(Diagnostic(name, blocks[i].line, 1, "info",
                                     f"{lb.printed!r} looks like a speaker label but occurs once "
                                     "in a text without other labels; kept as text",

@@ -22,11 +22,16 @@ from dataclasses import dataclass, field
 from teikit import model as m
 from teikit.rules.dates import iso_date
 
+_VERB = (r"(?:[Oo]btained|[Pp]rovided|[Tt]ranslated|[Tt]ranslation|[Cc]ompiled|[Ee]dited|"
+         r"[Tt]ranscribed|[Cc]ontributed|[Dd]onated|[Aa]nnotated)")
+_NAME = r"(?:[A-Z]\.\s?)*[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][\w'’\-]+)*"
 _RESP = re.compile(
-    r"(?P<resp>(?:[Oo]btained and provided|[Pp]rovided|[Oo]btained|[Tt]ranslated|"
-    r"[Tt]ranslation(?: from [A-Z][a-z]+)?|[Cc]ompiled|[Ee]dited|[Tt]ranscribed) by)\s+"
-    r"(?P<name>(?:[A-Z]\.\s?)*[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.\s?)*[A-Z][\w'’\-]+)*)"
+    rf"(?P<resp>{_VERB}(?: and [a-z]+)?(?: from [A-Z][a-z]+)?"
+    r"(?: for (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*)*)? by)\s+(?P<the>the\s+)?"
+    rf"(?P<names>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*)"
 )
+_ORG_WORDS = re.compile(r"\b(?:Archive|Archives|Institute|Center|Centre|Foundation|University|"
+                        r"Library|Ministry|Embassy|Project|Program|Programme|Museum)\b")
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 _PUBLISHER = re.compile(r"[A-Z][\w ]*?Digital Archive")
 
@@ -39,6 +44,23 @@ class Citation:
     url: str | None = None
     archive: str | None = None
     responsibilities: list[m.Respons] = field(default_factory=list)
+
+
+def _split_names(names: str) -> list[str]:
+    return [n for n in re.split(r",\s*(?:and\s+)?|,?\s+and\s+", names) if n]
+
+
+def _names(names: str) -> list[m.Inline]:
+    """"Gary Goldberg and Sergey Radchenko" → persName, " and ", persName (organisations,
+    "National Security Archive", as orgName)."""
+    out: list[m.Inline] = []
+    pos = 0
+    for name in _split_names(names):
+        start = names.index(name, pos)
+        out.append(names[pos:start])
+        out.append(m.Span("orgName" if _ORG_WORDS.search(name) else "persName", [name]))
+        pos = start + len(name)
+    return [x for x in out if x]
 
 
 def parse(text: str) -> Citation:
@@ -86,10 +108,14 @@ def parse(text: str) -> Citation:
         if hit.start() < pos2:
             continue
         out.append(rest[pos2:hit.start()])
-        resp, name = hit.group("resp"), hit.group("name")
-        out.append(m.Span("respStmt", [m.Span("resp", [resp]), " ",
-                                       m.Span("persName", [name])]))
-        cit.responsibilities.append(m.Respons(resp, [name]))
+        resp = hit.group("resp")
+        resp_printed = resp + (" " + hit.group("the").strip() if hit.group("the") else "")
+        names = _split_names(hit.group("names"))
+        out.append(m.Span("respStmt", [m.Span("resp", [resp_printed]), " ",
+                                       *_names(hit.group("names"))]))
+        cit.responsibilities.append(m.Respons(
+            resp, [n for n in names if not _ORG_WORDS.search(n)],
+            [n for n in names if _ORG_WORDS.search(n)]))
         pos2 = hit.end()
     out.append(rest[pos2:])
     if url:

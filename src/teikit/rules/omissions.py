@@ -3,8 +3,9 @@
 Convention (Wilson Center translations, FRUS excerpts): an ellipsis *enclosed* in brackets
 or parentheses — "(...)", "(…)", "[...]", "[…]" — or a spaced row of dots standing alone —
 ". . ." or ". . . ." — marks an omission ("Therefore I will begin with Afghanistan (...).";
-a Politburo record's ". . . ." block).  A bare "..." or "…" ending a sentence is part of the
-speech ("by the end of 1988...") and is *not* an omission.
+a Politburo record's ". . . ." block); Chinese texts also write "（……）" and "【…】".
+A bare "..." or "…" ending a sentence is part of the speech ("by the end of 1988...")
+and is *not* an omission.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import re
 from collections.abc import Iterator
 
 OMISSION = re.compile(
-    r"\((?:\.\s?){2,}\.\)|\(…\)|\[(?:\.\s?){2,}\.\]|\[…\]"
+    r"\((?:\.\s?){2,}\.\)|\(…+\)|\[(?:\.\s?){2,}\.\]|\[…+\]"
+    r"|（(?:…+|\.{3,}|。{3,})）|【…+】"
     r"|(?<!\S)\.(?: \.){2,}(?!\S)"
 )
 

@@ -28,11 +28,16 @@ import unicodedata
 from dataclasses import dataclass
 
 #: Titles that may precede a name in a label; they are not part of the person's name.
-TITLES = (
-    "The President", "Vice President", "General Secretary", "Prime Minister",
+_ROLES = (
+    "Vice President", "General Secretary", "First Secretary", "Prime Minister",
     "Foreign Minister", "Secretary of State", "President", "Secretary", "Chairman", "Premier",
     "Minister", "Ambassador", "Marshal", "General", "Admiral", "Senator", "Deputy", "Colonel",
-    "Comrade", "Comr.", "Cde.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sir", "Lord",
+    "Interpreter", "Translator",
+)
+TITLES = (
+    *(f"The {r}" for r in _ROLES), *_ROLES,
+    "Comrade", "Comr.", "Com.", "Cde.", "Tov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sir",
+    "Lord", "Gen.", "Amb.", "Sen.", "Rep.", "Gov.", "Col.", "Adm.", "Capt.", "Lt.", "Maj.",
 )
 
 #: Capitalised words that begin field lines, headings and sentences, never a speaker's name.
@@ -50,13 +55,14 @@ Our Your Their His Her Its My Yes Thus So Also Today Tomorrow Yesterday Please T
 Meeting Conversation Discussion Session Report Letter Cable Message Statement Declaration
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Sender Recipient Addressee Cdes
-Comrades Gentlemen Ladies Everybody All Others Others Translator Interpreter Text Page
+Comrades Gentlemen Ladies Everybody All Others Text Page
 Paragraph Section Chapter Article Part Volume File Folder Box Document Documents Doc
 """.split())
 
 #: Lowercase particles allowed inside names ("Pham van Dong", "Charles de Gaulle").
 PARTICLES = frozenset("van von de da di du le la der den del ibn bin al el dos das".split())
 
+_TITLE_WORDS = frozenset(t for t in TITLES if " " not in t)
 _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
 _CAPS_WORD = r"[A-Z][A-Z'’\-]+"
@@ -67,7 +73,10 @@ _TITLED = rf"(?:(?:{_TITLE_RE})\s+)?"
 _CAPS_RE = re.compile(
     rf"({_TITLED}(?:{_INITIALS})?{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,2}})([.:])(?:{_GLUE}|(?=[a-z]))")
 _INITIALS_DOT_RE = re.compile(
-    rf"({_TITLED}{_INITIALS}[A-Z][a-z'’]+(?:-[A-Za-z]+)?)\.(?=\s+[A-Z\"“]|$)")
+    rf"({_TITLED}{_INITIALS}[A-Z][a-z'’]+(?:-[A-Za-z]+)?)\.(?=\s+[A-Z\"“]|[A-Z][a-z]|$)")
+_NAME_DOT_RE = re.compile(
+    rf"({_TITLED}[A-Z][a-z'’]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z'’]+(?:-[A-Za-z]+)?){{0,2}})\."
+    r"(?=\s+[A-Z\"“]|$)")
 _NAME_COLON_RE = re.compile(
     rf"({_TITLED}(?:{_INITIALS})?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[a-z]+)){{0,4}})"
     r"(\s*\(([^()]{1,80})\))?\s?(:)")
@@ -88,6 +97,7 @@ class Label:
     rule: str
     stage: str | None = None
     weak: bool = False
+    repeat_needed: bool = False
 
 
 def _is_name(words: list[str]) -> bool:
@@ -102,6 +112,8 @@ def _is_name(words: list[str]) -> bool:
             return False
         if bare.rstrip(".") in NOT_NAME_WORDS or bare.capitalize() in NOT_NAME_WORDS:
             return False
+        if bare in _TITLE_WORDS or f"{bare.rstrip('.')}." in _TITLE_WORDS:
+            return False  # a title alone is no name: "Cde. L. I. BREZHNEV presiding."
         capitalised += 1
     return capitalised > 0
 
@@ -191,6 +203,21 @@ def name_dash(text: str) -> Label | None:
     return Label(m.group(0), normalise_name(name), text[m.end():], "name_dash")
 
 
+def name_dot(text: str) -> Label | None:
+    """A mixed-case name closed by "." ("Gorbachev. Yesterday …", "Kim Il Sung. We …").
+
+    A one-word sentence looks the same ("Agreed. We …"), so this label is always *weak*:
+    a document accepts it only where the same label opens another paragraph too."""
+    m = _NAME_DOT_RE.match(text)
+    if not m:
+        return None
+    _, name = _strip_title(m.group(1))
+    if not name or not _is_name(name.split()):
+        return None
+    return Label(m.group(0), normalise_name(name), text[m.end():], "name_dot", weak=True,
+                 repeat_needed=True)
+
+
 def cjk(text: str) -> Label | None:
     """A Chinese name of two to four characters closed by a colon ("周恩来：")."""
     m = re.match(r"([\u4e00-\u9fff]{2,4})([：:])", text)
@@ -200,7 +227,7 @@ def cjk(text: str) -> Label | None:
 
 
 #: The rules in the order they are tried.
-RULES = (caps, initials_dot, name_colon, name_dash, cjk)
+RULES = (caps, initials_dot, name_colon, name_dash, cjk, name_dot)
 
 
 def match_label(text: str) -> Label | None:

@@ -200,6 +200,8 @@ def _respstmt(parent: etree._Element, r: m.Respons) -> None:
     _el("resp", rs, r.resp)
     for name in r.names:
         _el("persName", rs, name)
+    for name in r.organisations:
+        _el("orgName", rs, name)
 
 
 def _header(doc: m.Document, cfg: Config) -> etree._Element:
