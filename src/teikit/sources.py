@@ -14,6 +14,7 @@ from pathlib import Path
 
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
+from teikit.files import read_bytes
 
 #: Largest source teikit reads; beyond this it is almost certainly not a single document.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -99,17 +100,4 @@ def _finish(name: str, text: str, enc: str, diags: list[Diagnostic]) -> SourceTe
 
 def read_source(path: Path) -> SourceText:
     """Read and decode the file at ``path``."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise TeikitError(f"source too large ({size} bytes; limit {MAX_SOURCE_BYTES})",
-                              file=name)
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise TeikitError("is a directory, not a source file", file=name, exit_code=2) from None
-    except FileNotFoundError:
-        raise TeikitError("no such file", file=name, exit_code=2) from None
-    except OSError as e:
-        raise TeikitError(f"cannot read: {e.strerror}", file=name, exit_code=2) from None
-    return decode(data, name)
+    return decode(read_bytes(path, MAX_SOURCE_BYTES), str(path))

@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import TeikitError
+from teikit.files import read_bytes
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -56,16 +57,7 @@ def parse_bytes(data: bytes, name: str) -> etree._ElementTree:
 
 
 def parse_file(path: Path) -> etree._ElementTree:
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise TeikitError("no such file", file=name, exit_code=2) from None
-    except IsADirectoryError:
-        raise TeikitError("is a directory", file=name, exit_code=2) from None
-    except OSError as e:
-        raise TeikitError(f"cannot read: {e.strerror}", file=name, exit_code=2) from None
-    return parse_bytes(data, name)
+    return parse_bytes(read_bytes(path), str(path))
 
 
 def atomic_write(path: Path, data: bytes) -> None:
