@@ -311,10 +311,25 @@ class _FrusReader:
         if opener:
             out.append(m.Opener(opener, opener[0].line))
 
-        closer_at = self._signature_index(raws, i)
+        attachments = self._attachment_starts(raws, i)
+        ends = attachments + [len(raws)]
+        out.extend(self._body(raws, i, ends[0], page))
+        for a, (k, stop) in enumerate(zip(attachments, ends[1:], strict=True)):
+            out.append(self._attachment(raws, k, stop, page, a + 1))
+        self._place_unanchored(out, head)
+        classification = [b for b in opener if isinstance(b, m.Seg)
+                          and fs.is_classification_line(_text_of(b.content))]
+        return out, head, number, classification
+
+    def _body(self, raws: list[_Raw], first: int, stop: int,
+              page: Callable[[_Raw], m.PageBreak]) -> list[m.Block]:
+        """Paragraphs, lists and page breaks of ``raws[first:stop]``, with a closing
+        signature where the last line is one."""
+        out: list[m.Block] = []
+        closer_at = self._signature_index(raws[:stop], first)
         seen_subject = False
         before_text = True
-        for k in range(i, len(raws)):
+        for k in range(first, stop):
             raw = raws[k]
             if raw.kind == "page":
                 out.append(page(raw))
@@ -340,10 +355,38 @@ class _FrusReader:
                 before_text = False
                 block = m.Paragraph(self.inlines(raw.start, raw.end), raw.line)
             out.append(block)
-        self._place_unanchored(out, head)
-        classification = [b for b in opener if isinstance(b, m.Seg)
-                          and fs.is_classification_line(_text_of(b.content))]
-        return out, head, number, classification
+        return out
+
+    def _attachment_starts(self, raws: list[_Raw], first: int) -> list[int]:
+        """Indexes of the lines that open an attachment ("[Enclosure]", "Tab A").
+
+        Only a line standing alone after some text, and followed by more text, counts.
+        """
+        starts = []
+        for k in range(first + 1, len(raws) - 1):
+            raw = raws[k]
+            if (raw.kind == "text" and raw.lines == 1
+                    and fs.is_attachment_line(self.plain(raw.start, raw.end))):
+                starts.append(k)
+        return starts
+
+    def _attachment(self, raws: list[_Raw], k: int, stop: int,
+                    page: Callable[[_Raw], m.PageBreak], number: int) -> m.Division:
+        """An attachment as FRUS encodes it: its first line ("[Enclosure]") in an opener,
+        the next single line as its head, then its text."""
+        raw = raws[k]
+        blocks: list[m.Block] = [m.Opener([m.Seg(self.inlines(raw.start, raw.end), raw.line)],
+                                          raw.line)]
+        first = k + 1
+        nxt = raws[first] if first < stop else None
+        if (nxt is not None and nxt.kind == "text" and nxt.lines == 1 and first + 1 < stop
+                and not fs.looks_like_signature(self.plain(nxt.start, nxt.end))):
+            blocks.append(m.Head(self.inlines(nxt.start, nxt.end), nxt.line))
+            first += 1
+            self.info(nxt.line, "uncertain-attachment-head",
+                      f"“{self.plain(nxt.start, nxt.end)}” read as the head of an attachment")
+        blocks.extend(self._body(raws, first, stop, page))
+        return m.Division("attachment", blocks, n=str(number), line=raw.line)
 
     def _signature_index(self, raws: list[_Raw], first: int) -> int | None:
         for k in range(len(raws) - 1, first - 1, -1):
