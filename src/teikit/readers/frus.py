@@ -30,6 +30,7 @@ from teikit import model as m
 from teikit.diagnostics import Diagnostic
 from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
+from teikit.rules import frus_doc_date
 from teikit.rules import frus_structure as fs
 from teikit.rules.footnote_markers import (
     FOOTNOTE_LINE,
@@ -313,7 +314,13 @@ class _FrusReader:
 
         attachments = self._attachment_starts(raws, i)
         ends = attachments + [len(raws)]
-        out.extend(self._body(raws, i, ends[0], page))
+        main = self._body(raws, i, ends[0], page)
+        if attachments and any(isinstance(b, m.Closer) for b in main):
+            # TEI allows nothing after a closer in its div: the letter and its enclosures
+            # become sibling divisions, the head and opener staying the document's
+            out.append(m.Division("main", main, line=main[0].line))
+        else:
+            out.extend(main)
         for a, (k, stop) in enumerate(zip(attachments, ends[1:], strict=True)):
             out.append(self._attachment(raws, k, stop, page, a + 1))
         self._place_unanchored(out, head)
@@ -463,6 +470,39 @@ def _header(head: m.Head | None, notes: list[m.Note], classification: list[m.Seg
     return header
 
 
+def _date_document(header: m.Header, blocks: list[m.Block], head: m.Head | None,
+                   source_name: str, reader: _FrusReader) -> None:
+    """Put the document's date into the header where its conventions make it certain
+    (:mod:`teikit.rules.frus_doc_date`); list the uncertain evidence."""
+    def plain(content: list[m.Inline]) -> str:
+        return _text_of([x for x in content if not isinstance(x, m.Note)])
+
+    file_line = next((plain(b.content) for b in blocks if isinstance(b, m.SourceLine)), None)
+    datelines = [plain(d.content) for b in blocks if isinstance(b, m.Opener)
+                 for d in b.blocks if isinstance(d, m.Dateline)]
+    parent = Path(source_name).parent.name
+    found = frus_doc_date.evidence(plain(head.content) if head else None, file_line,
+                                   datelines[0] if datelines else None, header.source_note,
+                                   parent if VOLUME_ID.match(parent) else None)
+    line = head.line if head else 1
+    chosen = frus_doc_date.document_date(found)
+    if chosen is not None:
+        header.date_when = chosen.when
+        if chosen.convention in ("dateline", "head"):
+            header.date_printed = chosen.printed
+        return
+    if found:
+        reader.info(line, "uncertain-document-date",
+                    "the document's date conventions disagree: " + "; ".join(
+                        f"{e.convention} “{e.printed}” → {e.when}" for e in found))
+        return
+    partial = frus_doc_date.partial_dates(header.source_note)
+    reader.info(line, "uncertain-document-date",
+                "no certain date for the document (dateline not shown)"
+                + (": the source note has only " + "; ".join(f"“{p}”" for p in partial)
+                   if partial else ""))
+
+
 def read(source, doc_id: str | None = None) -> Reading:
     """Read a FRUS page text (:class:`teikit.sources.SourceText`) into a document."""
     reader = _FrusReader(source.name, source.text)
@@ -472,6 +512,7 @@ def read(source, doc_id: str | None = None) -> Reading:
                           line=blocks[0].line if blocks else 0)
     doc = m.Document(doc_id or ident, _header(head, reader.notes, classification), [division],
                      source_name=Path(source.name).name, reader=NAME)
+    _date_document(doc.header, blocks, head, source.name, reader)
     if head is None:
         reader.warn(1, "frus-no-head", "no document head found")
     return Reading(doc, reader.diags, source.text, 1)
