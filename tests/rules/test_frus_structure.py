@@ -38,3 +38,22 @@ def test_signatures():
     for text in ("Appreciate Dept's guidance on this point.", "Sincerely,",
                  "End text.", "3. Chances of getting", "Attachment", "Tab A"):
         assert not fs.looks_like_signature(text), text
+
+
+def test_older_source_lines_and_signatures():
+    from teikit.rules import frus_structure as fs
+    assert fs.is_file_number_line("No. 35.")  # FRUS 1870, doc. 35
+    assert fs.is_file_number_line("710. G Commercial Agreement/52: Telegram")  # 1934 IV, 37
+    assert fs.is_file_number_line("763.72112/3527½")  # 1914–20 II, doc. 11
+    assert not fs.is_file_number_line("169. Memorandum From Secretary of State Haig")
+    assert fs.is_despatch_number("No. 175.]")
+    assert fs.looks_like_signature("HAMILTON FISH.")
+    assert fs.looks_like_signature("W. W.")
+    assert not fs.looks_like_signature("Faithfully yours,")
+
+
+def test_attachment_lines():
+    from teikit.rules import frus_structure as fs
+    assert fs.is_attachment_line("[Enclosure]")  # FRUS 1914–20 II, doc. 10
+    assert fs.is_attachment_line("Tab A")
+    assert not fs.is_attachment_line("[Here follows a list of names]")

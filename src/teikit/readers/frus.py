@@ -30,6 +30,7 @@ from teikit import model as m
 from teikit.diagnostics import Diagnostic
 from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
+from teikit.rules import frus_doc_date
 from teikit.rules import frus_structure as fs
 from teikit.rules.footnote_markers import (
     FOOTNOTE_LINE,
@@ -311,10 +312,31 @@ class _FrusReader:
         if opener:
             out.append(m.Opener(opener, opener[0].line))
 
-        closer_at = self._signature_index(raws, i)
+        attachments = self._attachment_starts(raws, i)
+        ends = attachments + [len(raws)]
+        main = self._body(raws, i, ends[0], page)
+        if attachments and any(isinstance(b, m.Closer) for b in main):
+            # TEI allows nothing after a closer in its div: the letter and its enclosures
+            # become sibling divisions, the head and opener staying the document's
+            out.append(m.Division("main", main, line=main[0].line))
+        else:
+            out.extend(main)
+        for a, (k, stop) in enumerate(zip(attachments, ends[1:], strict=True)):
+            out.append(self._attachment(raws, k, stop, page, a + 1))
+        self._place_unanchored(out, head)
+        classification = [b for b in opener if isinstance(b, m.Seg)
+                          and fs.is_classification_line(_text_of(b.content))]
+        return out, head, number, classification
+
+    def _body(self, raws: list[_Raw], first: int, stop: int,
+              page: Callable[[_Raw], m.PageBreak]) -> list[m.Block]:
+        """Paragraphs, lists and page breaks of ``raws[first:stop]``, with a closing
+        signature where the last line is one."""
+        out: list[m.Block] = []
+        closer_at = self._signature_index(raws[:stop], first)
         seen_subject = False
         before_text = True
-        for k in range(i, len(raws)):
+        for k in range(first, stop):
             raw = raws[k]
             if raw.kind == "page":
                 out.append(page(raw))
@@ -340,10 +362,38 @@ class _FrusReader:
                 before_text = False
                 block = m.Paragraph(self.inlines(raw.start, raw.end), raw.line)
             out.append(block)
-        self._place_unanchored(out, head)
-        classification = [b for b in opener if isinstance(b, m.Seg)
-                          and fs.is_classification_line(_text_of(b.content))]
-        return out, head, number, classification
+        return out
+
+    def _attachment_starts(self, raws: list[_Raw], first: int) -> list[int]:
+        """Indexes of the lines that open an attachment ("[Enclosure]", "Tab A").
+
+        Only a line standing alone after some text, and followed by more text, counts.
+        """
+        starts = []
+        for k in range(first + 1, len(raws) - 1):
+            raw = raws[k]
+            if (raw.kind == "text" and raw.lines == 1
+                    and fs.is_attachment_line(self.plain(raw.start, raw.end))):
+                starts.append(k)
+        return starts
+
+    def _attachment(self, raws: list[_Raw], k: int, stop: int,
+                    page: Callable[[_Raw], m.PageBreak], number: int) -> m.Division:
+        """An attachment as FRUS encodes it: its first line ("[Enclosure]") in an opener,
+        the next single line as its head, then its text."""
+        raw = raws[k]
+        blocks: list[m.Block] = [m.Opener([m.Seg(self.inlines(raw.start, raw.end), raw.line)],
+                                          raw.line)]
+        first = k + 1
+        nxt = raws[first] if first < stop else None
+        if (nxt is not None and nxt.kind == "text" and nxt.lines == 1 and first + 1 < stop
+                and not fs.looks_like_signature(self.plain(nxt.start, nxt.end))):
+            blocks.append(m.Head(self.inlines(nxt.start, nxt.end), nxt.line))
+            first += 1
+            self.info(nxt.line, "uncertain-attachment-head",
+                      f"“{self.plain(nxt.start, nxt.end)}” read as the head of an attachment")
+        blocks.extend(self._body(raws, first, stop, page))
+        return m.Division("attachment", blocks, n=str(number), line=raw.line)
 
     def _signature_index(self, raws: list[_Raw], first: int) -> int | None:
         for k in range(len(raws) - 1, first - 1, -1):
@@ -420,6 +470,39 @@ def _header(head: m.Head | None, notes: list[m.Note], classification: list[m.Seg
     return header
 
 
+def _date_document(header: m.Header, blocks: list[m.Block], head: m.Head | None,
+                   source_name: str, reader: _FrusReader) -> None:
+    """Put the document's date into the header where its conventions make it certain
+    (:mod:`teikit.rules.frus_doc_date`); list the uncertain evidence."""
+    def plain(content: list[m.Inline]) -> str:
+        return _text_of([x for x in content if not isinstance(x, m.Note)])
+
+    file_line = next((plain(b.content) for b in blocks if isinstance(b, m.SourceLine)), None)
+    datelines = [plain(d.content) for b in blocks if isinstance(b, m.Opener)
+                 for d in b.blocks if isinstance(d, m.Dateline)]
+    parent = Path(source_name).parent.name
+    found = frus_doc_date.evidence(plain(head.content) if head else None, file_line,
+                                   datelines[0] if datelines else None, header.source_note,
+                                   parent if VOLUME_ID.match(parent) else None)
+    line = head.line if head else 1
+    chosen = frus_doc_date.document_date(found)
+    if chosen is not None:
+        header.date_when = chosen.when
+        if chosen.convention in ("dateline", "head"):
+            header.date_printed = chosen.printed
+        return
+    if found:
+        reader.info(line, "uncertain-document-date",
+                    "the document's date conventions disagree: " + "; ".join(
+                        f"{e.convention} “{e.printed}” → {e.when}" for e in found))
+        return
+    partial = frus_doc_date.partial_dates(header.source_note)
+    reader.info(line, "uncertain-document-date",
+                "no certain date for the document (dateline not shown)"
+                + (": the source note has only " + "; ".join(f"“{p}”" for p in partial)
+                   if partial else ""))
+
+
 def read(source, doc_id: str | None = None) -> Reading:
     """Read a FRUS page text (:class:`teikit.sources.SourceText`) into a document."""
     reader = _FrusReader(source.name, source.text)
@@ -429,6 +512,7 @@ def read(source, doc_id: str | None = None) -> Reading:
                           line=blocks[0].line if blocks else 0)
     doc = m.Document(doc_id or ident, _header(head, reader.notes, classification), [division],
                      source_name=Path(source.name).name, reader=NAME)
+    _date_document(doc.header, blocks, head, source.name, reader)
     if head is None:
         reader.warn(1, "frus-no-head", "no document head found")
     return Reading(doc, reader.diags, source.text, 1)

@@ -5,14 +5,20 @@ Examples, all from history.state.gov pages:
 
 * numbered head — "169. Memorandum From Secretary of State Haig to President Reagan1";
 * file-number line above an unnumbered head (volumes up to the 1950s) —
-  "851G.01/12–749: Telegram", "740.0011 Pacific War/2959", "811.917/234";
+  "851G.01/12–749: Telegram", "740.0011 Pacific War/2959", "811.917/234",
+  "710. G Commercial Agreement/52: Telegram" (1934), "763.72112/3527½" (1917); in the
+  19th-century volumes the volume's own number of the document — "No. 35." (1870);
 * classification line under the head (printed in small capitals, shown in lower case) —
-  "secret", "restricted", "top secret—eyes only"; a despatch number — "No. 185";
+  "secret", "restricted", "top secret—eyes only"; a despatch number — "No. 185", in the
+  19th-century volumes with the bracket closing the printed margin note — "No. 175.]";
 * salutation — "Dear Mr. President:", "Sir:";
 * list items — "  • Afghanistan “Experts’ Talks” with the Soviet Union",
   "  • 1. Bao Dai in touch many non-Commie elements …", a further paragraph of an item
   indented by four spaces;
-* signature standing alone at the end — "Haig", "Dean Rusk", "S[tanley] K. H[ornbeck]".
+* signature standing alone at the end — "Haig", "Dean Rusk", "S[tanley] K. H[ornbeck]",
+  "W. W." (1917), and in capitals with a full stop in the 19th century — "HAMILTON FISH.";
+* an attachment's first line — "[Enclosure]", "[Enclosure 2]", "[Attachment]", "Tab A" —
+  standing alone after the signature of the main document (1917 onwards).
 
 Datelines are not shown on the pages, but a dateline line ("Washington, May 7, 1982") is
 recognised where one is printed.
@@ -29,8 +35,10 @@ HEAD_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.\s+(\S.*)$", re.S)
 
 #: A decimal file number with a slash ("851G.01/12–749", "123 G 231/582",
 #: "740.0011 Pacific War/2959"), optionally ": Telegram".
-_FILE_NUMBER = re.compile(r"^(?:[A-Z]{1,4} )?\d[\dA-Z.]*(?: [\w.–-]+){0,4}/[\w.–\-/ ]*\w"
-                          r"(?::\s*[A-Z][\w ]{0,40})?$")
+_FILE_NUMBER = re.compile(r"^(?:[A-Z]{1,4} )?\d[\dA-Z.]*(?: [\w.–-]+){0,4}/[\w.–\-/ ½¼¾]*"
+                          r"[\w½¼¾](?::\s*[A-Z][\w ]{0,40})?$")
+#: The 19th-century volumes' own document number printed above the head ("No. 35.").
+_VOLUME_NUMBER = re.compile(r"^No\. \d{1,4}\.$")
 #: Other archival file designations printed the same way ("Lot 64 D 563: Telegram").
 _LOT_LINE = re.compile(r"^(?:Lot|File|FW|Decimal File) [\w./–-]+(?: [\w./–-]+){0,6}"
                        r"(?::\s*[A-Z][\w ]{0,40})?$")
@@ -42,7 +50,7 @@ _CLASS_WORD = (r"(?:top secret|secret|confidential|strictly confidential|restric
                r"for the secretary|for the president)")
 CLASSIFICATION_LINE = re.compile(rf"^{_CLASS_WORD}(?:\s*[—–;,-]+\s*{_CLASS_WORD}|"
                                  rf"\s+and\s+{_CLASS_WORD}|\s+{_CLASS_WORD})*\.?$", re.I)
-DESPATCH_NUMBER = re.compile(r"^No\. \d[\w–/-]*\.?$")
+DESPATCH_NUMBER = re.compile(r"^No\. \d[\w–/-]*\.?\]?$")
 SALUTE = re.compile(r"^(?:(?:My )?[Dd]ear\b[^:]{1,60}|Sir|Madam|Gentlemen|Excellency|"
                     r"Your Excellency|Mr\. [A-Z][\w. ]{1,40}|Madam [A-Z][\w. ]{1,40})[:,]$")
 _M = "|".join(MONTHS)
@@ -75,9 +83,13 @@ def head_number(text: str) -> tuple[str | None, str]:
 def is_file_number_line(line: str) -> bool:
     """True for a FRUS file-number line such as "851G.01/12–749: Telegram"."""
     line = line.strip()
-    if not line or len(line) > 90 or HEAD_NUMBER.match(line):
+    if not line or len(line) > 90:
         return False
-    return bool(_FILE_NUMBER.match(line) or _LOT_LINE.match(line))
+    # "710. G Commercial Agreement/52" looks like a numbered head; the slash tells it apart
+    if HEAD_NUMBER.match(line) and "/" not in line:
+        return False
+    return bool(_FILE_NUMBER.match(line) or _LOT_LINE.match(line)
+                or _VOLUME_NUMBER.match(line))
 
 
 def is_classification_line(line: str) -> bool:
@@ -113,6 +125,8 @@ def looks_like_signature(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 6 or len(text) > 60 or words[0].rstrip(":") in _NOT_NAMES:
         return False
+    if text[-1] == "." and text[:-1].isupper() and len(words) >= 2:
+        text = text[:-1]  # "HAMILTON FISH." (19th-century volumes print the stop)
     if text[-1] in ":;,?!" or (text[-1] == "." and not re.search(r"\b[A-Z]\.$", text)):
         return False
     for word in words:
@@ -124,3 +138,14 @@ def looks_like_signature(text: str) -> bool:
         if any(c.isdigit() for c in bare):
             return False
     return True
+
+
+#: The line that opens an attachment: "[Enclosure]", "[Enclosure 2]", "[Attachment]",
+#: "[Tab A]", "Tab A", "Enclosure 1".
+ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-]{1,6})?\]|"
+                             r"(?:Tab|Enclosure|Attachment|Annex) (?:[A-Z]|\d{1,2}))$")
+
+
+def is_attachment_line(line: str) -> bool:
+    """True for the line that opens an attachment ("[Enclosure]", "Tab A")."""
+    return bool(ATTACHMENT_LINE.match(line.strip()))
