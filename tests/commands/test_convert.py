@@ -93,3 +93,15 @@ def test_several_sources_one_failing_keeps_the_others(source, tmp_path, capsys):
     assert main(["convert", str(empty), str(source), "-o", str(out)]) == 1
     assert len(list(out.iterdir())) == 1
     assert "1 of 2 sources failed" in capsys.readouterr().err
+
+
+def test_verbose_lists_uncertain_decisions_with_their_source_lines(tmp_path, capsys):
+    src = tmp_path / "rec.md"
+    src.write_text("\n**May 14, 1950**  \n**Telegram**\n\nMoscow: a single label-like line.\n\n"
+                   "The establishment of air\n[transport] communications.\n", encoding="utf-8")
+    assert main(["convert", str(src), "-o", str(tmp_path / "out"), "-v"]) == 0
+    err = capsys.readouterr().err
+    assert f"{src}:8:1: info: [transport]: neither English" in err
+    assert f"{src}:5:1: info:" in err  # the lone "Moscow:" is not taken for a label
+    assert main(["convert", str(src), "-o", str(tmp_path / "out")]) == 0
+    assert "info:" not in capsys.readouterr().err

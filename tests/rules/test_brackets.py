@@ -16,7 +16,6 @@ def test_original_terms(inner, before):
 
 @pytest.mark.parametrize("inner, before", [
     ("to greet", "once again, above all "),
-    ("transport", "the establishment of air "),
     ("propitious", "his calculations are not "),
     ("the socialist countries", "to foment disunity and destroy "),
 ])
@@ -27,3 +26,8 @@ def test_supplied_words(inner, before):
 @pytest.mark.parametrize("inner", ["Stalin", "1967", "N.T.", "sic", "unclear", "Pak Hon Yong"])
 def test_kept_literal(inner):
     assert classify(inner, "Filippov ").kind == "literal"
+
+
+def test_no_evidence_either_way_is_literal_and_uncertain():
+    verdict = classify("transport", "the establishment of air ")
+    assert (verdict.kind, verdict.uncertain) == ("literal", True)

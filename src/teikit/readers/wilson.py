@@ -132,15 +132,16 @@ def inlines_for(name: str, diags: list[Diagnostic], lang: str, notes: dict[str, 
             elif kind == "gap":
                 out.append(m.Gap("omitted", value, line=line))
             else:
-                out.extend(_bracket(value, text[:start], line))
+                col = start - (text.rfind("\n", 0, start) + 1) + 1
+                out.extend(_bracket(value, text[:start], line + text.count("\n", 0, start), col))
             pos = end
         out.append(text[pos:])
         return [x for x in out if x != ""]
 
-    def _bracket(inner: str, before: str, line: int) -> list[m.Inline]:
+    def _bracket(inner: str, before: str, line: int, col: int) -> list[m.Inline]:
         verdict = brackets.classify(inner, before)
         if verdict.uncertain:
-            diags.append(Diagnostic(name, line, 0, "info",
+            diags.append(Diagnostic(name, line, col, "info",
                                     f"[{inner}]: {verdict.reason}; kept as printed",
                                     "uncertain-bracket"))
         if verdict.kind == "original-term":

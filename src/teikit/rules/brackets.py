@@ -9,7 +9,9 @@ convention, from the archive's records:
   "kh", "iy", "yy", "ii", a soft sign "’", words ending in a vowel) and the absence of English
   shapes ("th", "w", "-tion", "-ing", "ou", "ee", common function words).
 * ``supplied``: English words the translator supplied — "above all [to greet] comrade",
-  "communications [transport]", "[the socialist countries]".
+  "[the socialist countries]", "not [propitious] for".  Without a dictionary, a word with
+  neither English nor transliteration shapes ("air [transport]") stays literal and is listed
+  as uncertain.
 * anything else — identifications ("Filippov [Stalin]"), editorial dates ("[1967]"),
   initials ("[N.T.]"), romanisations ("[Pak Hon Yong]"), marks ("[sic]", "[unclear]"),
   bracketed narrative, completions inside words ("C[entral]") — is kept literally: a reader
@@ -62,6 +64,9 @@ def classify(inner: str, before: str) -> BracketKind:
         return BracketKind("original-term", "transliterated words after their translation")
     if english == 0 and translit > 0 and after_word:
         return BracketKind("literal", "partly transliteration-like words", uncertain=True)
+    if english == 0:
+        return BracketKind("literal", "neither English nor transliteration shapes",
+                           uncertain=True)
     if translit == 0 or english >= len(words) / 2:
         return BracketKind("supplied", "English words supplied by the translator")
     return BracketKind("literal", "mixed English and transliteration shapes", uncertain=True)
