@@ -17,7 +17,6 @@ counters over a run).
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field

@@ -28,11 +28,15 @@ def default_stylesheet(name: str) -> Path:
 
 
 def _first_error(log: etree._ListErrorLog, fallback: str) -> str:
-    for entry in log:
-        message = " ".join(str(entry.message).split())
-        if message:
-            return message
-    return " ".join(fallback.split()) or "unknown XSLT error"
+    """The most telling line of libxslt's log: a refusal ("read rights for … denied") before
+    the generic "runtime error, element …" that accompanies it."""
+    messages = [" ".join(str(e.message).split()) for e in log]
+    messages = [m for m in messages if m]
+    for wanted in (lambda m: "denied" in m, lambda m: not m.startswith("runtime error")):
+        found = [m for m in messages if wanted(m)]
+        if found:
+            return found[0]
+    return messages[0] if messages else (" ".join(fallback.split()) or "unknown XSLT error")
 
 
 class Stylesheet:
