@@ -70,7 +70,7 @@ def _missing_reader(reader: str) -> str | None:
 
 @pytest.mark.parametrize("source, reader", _sources() or [pytest.param(
     None, None, marks=pytest.mark.skip(reason="shared seeds and samples not available"))],
-    ids=lambda v: v.name if isinstance(v, Path) else v)
+    ids=lambda v: f"{v.parent.name}/{v.name}" if isinstance(v, Path) else v)
 def test_converted_source_round_trips(source, reader, tmp_path):
     missing = _missing_reader(reader)
     if missing:
