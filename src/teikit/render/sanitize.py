@@ -48,8 +48,11 @@ def safe_url(value: str) -> bool:
 
 
 def _clean_attributes(el: etree._Element) -> None:
-    for name in list(el.attrib):
-        value = el.attrib[name]
+    attrib = el.attrib
+    if not attrib:
+        return
+    for name in list(attrib):
+        value = attrib[name]
         local = name.rsplit("}", 1)[-1].lower()
         if (name.startswith("{") or local.startswith("on") or local == "srcdoc"
                 or (local in URL_ATTRS and not safe_url(value))
