@@ -236,13 +236,19 @@
     <div class="{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
   </xsl:template>
 
+  <!-- A division with a head is a section; one without stays a div (a section needs a
+       heading). -->
   <xsl:template match="tei:div">
-    <section class="div">
+    <xsl:variable name="tag">
+      <xsl:choose><xsl:when test="tei:head">section</xsl:when><xsl:otherwise>div</xsl:otherwise></xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$tag}">
+      <xsl:attribute name="class">div</xsl:attribute>
       <xsl:if test="@type"><xsl:attribute name="class">div div-<xsl:value-of select="@type"/></xsl:attribute></xsl:if>
       <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
       <xsl:call-template name="lang"/>
       <xsl:apply-templates/>
-    </section>
+    </xsl:element>
   </xsl:template>
 
   <!-- h1 is the page title and h2 the page's sections, so a division's head starts at h3. -->
@@ -351,7 +357,8 @@
 
   <xsl:template match="tei:note[@r:seq]" priority="2">
     <xsl:variable name="id"><xsl:call-template name="note-id"/></xsl:variable>
-    <a class="noteref" href="#{$id}" id="{$id}-ref" aria-label="Note {@r:seq}"><sup><xsl:call-template name="note-n"/></sup></a>
+    <xsl:variable name="n"><xsl:call-template name="note-n"/></xsl:variable>
+    <a class="noteref" href="#{$id}" id="{$id}-ref" aria-label="Note {$n}"><sup><xsl:value-of select="$n"/></sup></a>
   </xsl:template>
   <xsl:template match="tei:note[parent::tei:div or parent::tei:body or parent::tei:sp]">
     <p class="note-inline"><xsl:call-template name="lang"/><xsl:apply-templates/></p>
