@@ -8,6 +8,8 @@
   * every footnote (a note that is not @place/@rend "inline") carries r:seq, its position
     among the notes of this document, numbered by teikit in one pass before the transform;
   * parameters: title, date (the document date as printed), doc-lang;
+  * the page's <html lang> is the document's language (doc-lang); what the stylesheet writes
+    itself (labels, headings, link texts) is English and marked lang="en";
   * output: one <article> element in no namespace.  teikit wraps it in the page template,
     removes anything that could carry script, and reports elements whose class starts with
     "tei-": those are the fallback for TEI elements this stylesheet has no rule for.
@@ -49,7 +51,7 @@
       </header>
       <xsl:call-template name="metadata"/>
       <section class="text" aria-labelledby="text-heading">
-        <h2 id="text-heading">Text</h2>
+        <h2 id="text-heading" lang="en">Text</h2>
         <xsl:apply-templates select="/*/tei:text"/>
       </section>
       <xsl:call-template name="notes"/>
@@ -58,7 +60,7 @@
   </xsl:template>
 
   <xsl:template name="metadata">
-    <section class="metadata" aria-labelledby="about-heading">
+    <section class="metadata" aria-labelledby="about-heading" lang="en">
       <h2 id="about-heading">About this document</h2>
       <dl>
         <xsl:if test="$sourceBibl">
@@ -120,7 +122,7 @@
     <xsl:variable name="publisher" select="normalize-space($fileDesc/tei:publicationStmt/tei:publisher[1])"/>
     <xsl:variable name="idno" select="normalize-space(($fileDesc/tei:publicationStmt/tei:idno
         | /*/@xml:id)[1])"/>
-    <section class="cite" aria-labelledby="cite-heading">
+    <section class="cite" aria-labelledby="cite-heading" lang="en">
       <h2 id="cite-heading">How to cite this edition</h2>
       <p>“<xsl:value-of select="$title"/>”<xsl:if test="$date != ''">, <xsl:value-of select="$date"/></xsl:if>.
         <xsl:if test="$publisher != ''">Digital edition, <xsl:value-of select="$publisher"/>. </xsl:if>
@@ -133,7 +135,7 @@
     <xsl:variable name="notes" select="/*/tei:text//tei:note[@r:seq]"/>
     <xsl:if test="$notes">
       <section class="notes" aria-labelledby="notes-heading">
-        <h2 id="notes-heading">Notes</h2>
+        <h2 id="notes-heading" lang="en">Notes</h2>
         <ol class="notes">
           <xsl:for-each select="$notes">
             <xsl:variable name="id"><xsl:call-template name="note-id"/></xsl:variable>
@@ -143,7 +145,7 @@
               <xsl:text> </xsl:text>
               <xsl:apply-templates/>
               <xsl:text> </xsl:text>
-              <a class="backref" href="#{$id}-ref">Back to note <xsl:call-template name="note-n"/> in the text</a>
+              <a class="backref" href="#{$id}-ref" lang="en">Back to note <xsl:call-template name="note-n"/> in the text</a>
             </li>
           </xsl:for-each>
         </ol>

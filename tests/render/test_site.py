@@ -175,3 +175,15 @@ def test_editor_overrides_templates_and_stylesheets(tmp_path):
     assert (out / "assets" / "teikit.css").read_text() == "body { color: green }"
     assert (out / "text" / "wilson-117244.txt").read_text().startswith("MY Conversation")
     assert "About this document" in (out / "wilson-117244.html").read_text()
+
+
+def test_page_language_is_the_documents_and_labels_are_english(tmp_path):
+    src = tmp_path / "stueck.xml"
+    src.write_text(f'<TEI xmlns="{TEI_NS}" xml:lang="de"><teiHeader><fileDesc><titleStmt>'
+                   "<title>Ein Stück</title></titleStmt></fileDesc></teiHeader><text><body>"
+                   '<sp who="#a"><speaker>A.</speaker><p>Guten Tag.</p></sp></body></text></TEI>')
+    render([src], Options(output=tmp_path / "out", formats=("html",)))
+    doc = page(tmp_path / "out", "stueck.html")
+    assert doc.get("lang") == "de"
+    assert doc.find(".//section[@class='metadata']").get("lang") == "en"
+    assert doc.find(".//nav").get("lang") is None and doc.find(".//header").get("lang") == "en"
