@@ -1,0 +1,51 @@
+"""``teikit render EDITION... -o DIR [--format html|text|both]``: publish editions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from teikit.errors import UsageError
+from teikit.render import Options, render
+
+_FORMATS = {"html": ("html",), "text": ("text",), "both": ("html", "text")}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "render", help="publish editions as a static HTML site and plain text",
+        description="Render TEI editions (files, or folders of *.xml) into a self-contained "
+        "folder: one HTML page per document, an index by date, an index of persons, and "
+        "a plain-text edition of each document. Any TEI P5 file can be rendered; elements "
+        "without a rule are shown as their text and reported.")
+    p.add_argument("editions", nargs="+", metavar="EDITION", type=Path)
+    p.add_argument("-o", "--output", default=Path("output"), type=Path, metavar="DIR",
+                   help="output folder (default: output/)")
+    p.add_argument("--format", choices=tuple(_FORMATS), default="both",
+                   help="what to produce (default: both)")
+    p.add_argument("--width", type=int, default=72, metavar="N",
+                   help="wrap the text edition at N characters (default 72; 0: no wrapping)")
+    p.add_argument("--xslt-html", type=Path, metavar="FILE",
+                   help="your own XSLT 1.0 stylesheet for the HTML document pages")
+    p.add_argument("--xslt-text", type=Path, metavar="FILE",
+                   help="your own XSLT 1.0 stylesheet for the text edition")
+    p.add_argument("--templates", type=Path, metavar="DIR",
+                   help="folder of jinja2 templates (base.html, document.html, index.html, "
+                        "persons.html) and static/ files overriding teikit's own")
+    p.add_argument("-v", "--verbose", action="store_true", help="say what was written")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.width < 0:
+        raise UsageError("--width must be 0 (no wrapping) or a positive number")
+    options = Options(output=args.output, formats=_FORMATS[args.format], width=args.width,
+                      xslt_html=args.xslt_html, xslt_text=args.xslt_text,
+                      templates=args.templates)
+    report = render(args.editions, options)
+    for d in report.diagnostics:
+        print(d.format(), file=sys.stderr)
+    print(f"teikit: rendered {len(report.pages)} document(s) from {report.files} file(s) "
+          f"into {args.output}", file=sys.stderr)
+    return 0

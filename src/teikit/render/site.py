@@ -1,0 +1,221 @@
+"""Rendering a set of editions into one self-contained output folder.
+
+Layout of the folder (every link relative, so it works from ``file://`` and any static
+host)::
+
+    index.html          documents by date
+    persons.html        every speaker and the documents where they speak
+    <unit>.html         one page per document
+    text/<unit>.txt     the text edition of each document
+    tei/<file>.xml      the TEI file a page was rendered from, unchanged
+    assets/teikit.css   screen and print styles
+
+Output is deterministic: pages depend on the inputs and options only (no dates, no
+counters over a run).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from lxml import etree
+from markupsafe import Markup
+
+from teikit.diagnostics import Diagnostic
+from teikit.errors import TeikitError
+from teikit.render.metadata import Metadata, metadata_of
+from teikit.render.sanitize import sanitize
+from teikit.render.text import layout
+from teikit.render.transform import HTML_XSLT, TEXT_XSLT, Stylesheet, default_stylesheet
+from teikit.render.units import Unit, collect_files, load_units
+from teikit.xmlio import atomic_write
+
+PACKAGE = Path(__file__).resolve().parent
+FORMATS = ("html", "text")
+
+
+@dataclass
+class Options:
+    output: Path = Path("output")
+    formats: tuple[str, ...] = FORMATS
+    width: int = 72
+    xslt_html: Path | None = None
+    xslt_text: Path | None = None
+    templates: Path | None = None
+
+
+@dataclass
+class Page:
+    """One rendered unit and where its files go."""
+
+    id: str
+    meta: Metadata
+    source: Path
+    tei_href: str
+    article: str = ""
+
+    @property
+    def html_href(self) -> str:
+        return f"{self.id}.html"
+
+    @property
+    def text_href(self) -> str:
+        return f"text/{self.id}.txt"
+
+
+@dataclass
+class Person:
+    name: str
+    anchor: str
+    pages: list[Page] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    pages: list[Page] = field(default_factory=list)
+    files: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    no_rule: Counter = field(default_factory=Counter)
+
+
+def _environment(templates: Path | None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if templates is not None:
+        if not templates.is_dir():
+            raise TeikitError("--templates: not a folder", file=str(templates), exit_code=2)
+        loaders.append(jinja2.FileSystemLoader(str(templates)))
+    loaders.append(jinja2.FileSystemLoader(str(PACKAGE / "templates")))
+    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                              trim_blocks=True, lstrip_blocks=True)
+
+
+def _sort_key(page: Page) -> tuple:
+    m = page.meta
+    return (m.date_when is None, m.date_when or "", m.title.casefold(), page.id)
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "person"
+
+
+def persons_index(pages: list[Page]) -> list[Person]:
+    """Every speaker (by name), with the pages where they speak, sorted by name."""
+    by_name: dict[str, Person] = {}
+    for page in pages:
+        for sp in page.meta.speakers:
+            person = by_name.setdefault(sp.name, Person(sp.name, ""))
+            if page not in person.pages:
+                person.pages.append(page)
+    people = sorted(by_name.values(), key=lambda p: (p.name.casefold(), p.name))
+    used: Counter = Counter()
+    for person in people:
+        base = "person-" + _slug(person.name)
+        used[base] += 1
+        person.anchor = base if used[base] == 1 else f"{base}-{used[base]}"
+    return people
+
+
+class Renderer:
+    """Renders units one at a time, keeping only their HTML fragments and metadata."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.html = ("html" in options.formats
+                     and Stylesheet(options.xslt_html or default_stylesheet(HTML_XSLT)))
+        self.text = ("text" in options.formats
+                     and Stylesheet(options.xslt_text or default_stylesheet(TEXT_XSLT)))
+
+    def unit(self, unit: Unit, tei_href: str) -> tuple[Page, Counter]:
+        meta = metadata_of(unit)
+        page = Page(unit.id, meta, unit.source, tei_href)
+        name = f"{unit.source}#{unit.id}" if unit.div is not None else str(unit.source)
+        params = {"title": meta.title, "date": meta.date_printed, "doc_lang": meta.lang}
+        no_rule: Counter = Counter()
+        if self.html:
+            article = self.html(unit.root, name, **params).getroot()
+            if article is None:
+                raise TeikitError(f"stylesheet {self.html.path.name} produced no HTML element",
+                                  file=name)
+            no_rule = sanitize(article)
+            page.article = etree.tostring(article, method="html", encoding="unicode")
+        if self.text:
+            raw = str(self.text(unit.root, name, **params))
+            text = layout(raw, self.options.width)
+            atomic_write(self.options.output / page.text_href, text.encode("utf-8"))
+        return page, no_rule
+
+
+def _copy_static(options: Options) -> None:
+    folders = [PACKAGE / "static"]
+    if options.templates is not None and (options.templates / "static").is_dir():
+        folders.append(options.templates / "static")
+    for folder in folders:
+        for f in sorted(folder.iterdir()):
+            if f.is_file():
+                atomic_write(options.output / "assets" / f.name, f.read_bytes())
+
+
+def _write_pages(report: Report, options: Options) -> None:
+    env = _environment(options.templates)
+    pages = sorted(report.pages, key=_sort_key)
+    people = persons_index(pages)
+    anchors = {p.name: p.anchor for p in people}
+    out = options.output
+    common = {"has_text": "text" in options.formats, "css": "assets/teikit.css"}
+    doc = env.get_template("document.html")
+    for i, page in enumerate(pages):
+        html = doc.render(page=page, article=Markup(page.article),
+                          prev=pages[i - 1] if i > 0 else None,
+                          next=pages[i + 1] if i + 1 < len(pages) else None,
+                          speakers=[(s.name, anchors[s.name]) for s in page.meta.speakers],
+                          **common)
+        atomic_write(out / page.html_href, html.encode("utf-8"))
+    atomic_write(out / "index.html",
+                 env.get_template("index.html").render(pages=pages, **common).encode("utf-8"))
+    atomic_write(out / "persons.html",
+                 env.get_template("persons.html").render(people=people, **common)
+                 .encode("utf-8"))
+    _copy_static(options)
+
+
+def render(paths: list[Path], options: Options) -> Report:
+    """Render the TEI files (or folders of ``*.xml``) in ``paths`` into ``options.output``."""
+    files = collect_files(paths)
+    renderer = Renderer(options)
+    report = Report(files=len(files))
+    owners: dict[str, Path] = {}
+    for path in files:
+        tei_href = f"tei/{path.name}"
+        if tei_href in owners and owners[tei_href] != path:
+            raise TeikitError(f"file name also used by {owners[tei_href]}; output names "
+                              "would collide", file=str(path), exit_code=2)
+        units = load_units(path)
+        no_rule: Counter = Counter()
+        for unit in units:
+            if unit.id in owners:
+                raise TeikitError(f"document id {unit.id!r} also produced by "
+                                  f"{owners[unit.id]}", file=str(path), exit_code=2)
+            owners[unit.id] = path
+            page, missing = renderer.unit(unit, tei_href)
+            report.pages.append(page)
+            no_rule.update(missing)
+        owners[tei_href] = path
+        if no_rule:
+            listed = ", ".join(f"{n} ×{c}" for n, c in sorted(no_rule.items()))
+            report.diagnostics.append(Diagnostic(
+                str(path), 0, 0, "warning",
+                f"no rule for TEI element(s), rendered as their text: {listed}",
+                "render-no-rule"))
+            report.no_rule.update(no_rule)
+        if renderer.html:
+            atomic_write(options.output / tei_href, path.read_bytes())
+    if renderer.html:
+        _write_pages(report, options)
+    return report
