@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Set up teikit on a fresh machine and run the main job on the bundled sample.
+#
+#  1. system tools the full test suite uses, when run as root with apt (Debian/Ubuntu):
+#     chromium (browser test), a Java runtime (W3C HTML checker, jing); skipped otherwise —
+#     those tests then skip cleanly;
+#  2. a virtual environment .venv with teikit and its test extras;
+#  3. the main job: the seeds (../shared/seeds) → TEI editions in tei/ → validated →
+#     HTML and text editions in output/.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  command -v jing >/dev/null 2>&1 || missing+=(jing)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+python3 -m venv .venv
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".[test]"
+
+if compgen -G "../shared/seeds/*.txt" >/dev/null; then
+  .venv/bin/teikit convert ../shared/seeds/*.txt -o tei
+fi
+.venv/bin/teikit render tei -o output
+echo "setup: done — editions in tei/, HTML and text in output/ (open output/index.html)"
