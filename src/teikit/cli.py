@@ -16,7 +16,7 @@ from teikit import __version__
 from teikit.errors import TeikitError
 
 #: Sub-command modules, in the order ``teikit --help`` lists them.
-COMMANDS = ("convert", "render")
+COMMANDS = ("convert", "render", "validate")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,107 @@
+"""A parsed document together with its source text, so that every diagnostic can point at
+a line *and* a column.
+
+libxml2 records only the line of an element (and validators report column 0); the column is
+recovered here by finding the element's start tag in the source line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.xmlio import parse_bytes
+
+
+@dataclass
+class Document:
+    """One XML document under validation: ``name`` as reported, its tree and source lines."""
+
+    name: str
+    tree: etree._ElementTree
+    lines: list[str]
+    _by_line: dict[int, list[etree._Element]] | None = field(default=None, repr=False)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    def position(self, node) -> tuple[int, int]:
+        """(line, column) of an element's start tag, or of the element owning an attribute
+        or text result; (0, 0) when unknown."""
+        if isinstance(node, etree._ElementUnicodeResult) or isinstance(node, str):
+            parent = getattr(node, "getparent", lambda: None)()
+            if parent is None:
+                return (0, 0)
+            if getattr(node, "is_attribute", False):
+                line, col = self.position(parent)
+                return line, self._attribute_column(line, col, node.attrname) or col
+            node = parent
+        if not isinstance(node, etree._Element) or node.sourceline is None:
+            return (0, 0)
+        return node.sourceline, self.element_column(node)
+
+    def element_column(self, el: etree._Element) -> int:
+        line = el.sourceline or 0
+        if not 0 < line <= len(self.lines):
+            return 0
+        qname = _source_name(el)
+        same = [e for e in self._elements_on(line) if e.tag == el.tag]
+        k = same.index(el) if el in same else 0
+        pattern = re.compile(r"<" + re.escape(qname) + r"(?=[\s/>]|$)")
+        hits = [m.start() for m in pattern.finditer(self.lines[line - 1])]
+        if k < len(hits):
+            return hits[k] + 1
+        # A start tag spread over several lines: libxml2 may give the line where it ends.
+        for back in range(line - 1, max(line - 40, 0), -1):
+            hits = [m.start() for m in pattern.finditer(self.lines[back - 1])]
+            if hits:
+                return hits[-1] + 1
+        return 0
+
+    def _attribute_column(self, line: int, col: int, attrname: str) -> int:
+        if not line or not col:
+            return 0
+        local = attrname.split("}")[-1]
+        m = re.compile(r"[\s](?:[\w.-]+:)?" + re.escape(local) + r"\s*=").search(
+            self.lines[line - 1], col - 1)
+        return m.start() + 2 if m else 0
+
+    def _elements_on(self, line: int) -> list[etree._Element]:
+        if self._by_line is None:
+            self._by_line = {}
+            for e in self.root.iter(etree.Element):
+                self._by_line.setdefault(e.sourceline or 0, []).append(e)
+        return self._by_line.get(line, [])
+
+
+def _source_name(el: etree._Element) -> str:
+    local = etree.QName(el).localname
+    return f"{el.prefix}:{local}" if el.prefix else local
+
+
+def from_bytes(data: bytes, name: str) -> Document:
+    """Parse safely (see :mod:`teikit.xmlio`); raises :class:`TeikitError` if not XML."""
+    tree = parse_bytes(data, name)
+    text = data.decode(tree.docinfo.encoding or "utf-8", errors="replace")
+    return Document(name, tree, text.splitlines())
+
+
+def from_file(path: Path, name: str | None = None) -> Document:
+    from teikit.xmlio import parse_file  # read errors become TeikitError (exit 2)
+
+    tree = parse_file(path)
+    data = Path(path).read_bytes()
+    text = data.decode(tree.docinfo.encoding or "utf-8", errors="replace")
+    return Document(name or str(path), tree, text.splitlines())
+
+
+def from_tree(tree: etree._ElementTree | etree._Element, name: str) -> Document:
+    """A tree built in memory (e.g. by the converter): serialise it once so that lines and
+    columns refer to the bytes that will be written."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return from_bytes(data, name)

@@ -1,0 +1,98 @@
+"""What a RelaxNG grammar allows inside each element, so that messages can say what was
+expected: libxml2 says "Did not expect element speaker there"; teikit adds "gap allows:
+desc".
+
+The index is coarse on purpose (the children an element may have anywhere in its content,
+not at one position), and is built once per schema from the grammar's XML syntax.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+
+
+class ContentIndex:
+    """Element name → child element names / attribute names → allowed values."""
+
+    def __init__(self, grammar: etree._Element) -> None:
+        self._defines: dict[str, list[etree._Element]] = {}
+        for d in grammar.iter(RNG + "define"):
+            self._defines.setdefault(d.get("name", ""), []).append(d)
+        self.children: dict[str, set[str]] = {}
+        self.attributes: dict[str, dict[str, list[str]]] = {}
+        self.required: dict[str, set[str]] = {}
+        for el in grammar.iter(RNG + "element"):
+            name = _name_of(el)
+            if name is None:
+                continue
+            kids: set[str] = set()
+            atts: dict[str, list[str]] = {}
+            required: set[str] = set()
+            self._collect(el, kids, atts, set(), top=True, required=required)
+            self.required.setdefault(name, set()).update(required)
+            self.children.setdefault(name, set()).update(kids)
+            for a, vals in atts.items():
+                self.attributes.setdefault(name, {}).setdefault(a, []).extend(
+                    v for v in vals if v not in self.attributes[name].get(a, []))
+
+    def _collect(self, node: etree._Element, kids: set[str], atts: dict, seen: set[str],
+                 top: bool = False, required: set[str] | None = None) -> None:
+        """Gather child and attribute names; ``required`` collects attributes that no
+        optional/zeroOrMore/choice wraps (None once inside such a wrapper)."""
+        for c in node:
+            if not isinstance(c.tag, str):
+                continue
+            if c.tag == RNG + "element" and not top:
+                name = _name_of(c)
+                if name:
+                    kids.add(name)
+                continue
+            if c.tag == RNG + "element":
+                continue
+            if c.tag == RNG + "attribute":
+                name = _name_of(c)
+                if name:
+                    atts[name] = [v.text or "" for v in c.iter(RNG + "value")]
+                    if required is not None:
+                        required.add(name)
+                continue
+            if c.tag == RNG + "ref":
+                ref = c.get("name", "")
+                if ref not in seen:
+                    seen.add(ref)
+                    for d in self._defines.get(ref, []):
+                        self._collect(d, kids, atts, seen, required=required)
+                continue
+            optional = c.tag in _OPTIONAL
+            self._collect(c, kids, atts, seen, required=None if optional else required)
+
+    def allowed_children(self, element: str) -> list[str]:
+        return sorted(self.children.get(element, ()))
+
+    def allowed_values(self, element: str, attribute: str) -> list[str]:
+        return self.attributes.get(element, {}).get(attribute, [])
+
+    def knows_attribute(self, element: str, attribute: str) -> bool:
+        return attribute in self.attributes.get(element, {})
+
+
+_OPTIONAL = {RNG + "optional", RNG + "zeroOrMore", RNG + "choice"}
+
+
+def _name_of(pattern: etree._Element) -> str | None:
+    name = pattern.get("name")
+    if name is None:
+        n = pattern.find(RNG + "name")
+        name = n.text.strip() if n is not None and n.text else None
+    if name and ":" in name and not name.startswith("xml:"):
+        name = name.split(":", 1)[1]
+    return name
+
+
+def summarise(names: list[str], limit: int = 8) -> str:
+    """"a, b, c" or "a, b, c, … (41 in all)"."""
+    if len(names) <= limit:
+        return ", ".join(names)
+    return ", ".join(names[:limit]) + f", … ({len(names)} in all)"

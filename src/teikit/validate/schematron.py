@@ -1,0 +1,233 @@
+"""ISO Schematron, run by teikit's own small engine on lxml's XPath 1 (+ EXSLT).
+
+Why not ``lxml.isoschematron``: it refuses the ``xslt2`` query binding that TEI (and most
+current Schematron) uses, and its SVRL output gives an XPath per problem rather than a line.
+This engine evaluates each rule's context and tests directly on the parsed tree, so every
+problem points at the element's start tag.  XPath 2 expressions are accepted where
+:mod:`teikit.validate.xpath2` can state them in XPath 1; rules it cannot are skipped and
+listed in :attr:`SchematronSchema.skipped` (``teikit validate -v`` prints them).
+
+Supported: ``ns``, ``let`` (schema, pattern and rule level), ``pattern``, ``rule`` (first
+matching rule of a pattern wins), abstract rules with ``extends``, ``assert``/``report``
+with ``role``, ``name`` and ``value-of`` in messages.  Not supported: abstract patterns
+(``is-a``), ``include``, phases (all patterns run), ``xsl:key``/``xsl:function``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.diagnostics import Diagnostic
+from teikit.errors import TeikitError
+from teikit.validate import xpath2
+from teikit.validate.document import Document
+from teikit.xmlio import parse_file
+
+ISO = "http://purl.oclc.org/dsdl/schematron"
+OLD = "http://www.ascc.net/xml/schematron"
+_WARNING_ROLES = {"warning", "warn", "nonfatal", "caution"}
+_INFO_ROLES = {"info", "information", "note"}
+
+
+@dataclass
+class Check:
+    """One ``assert`` (problem when the test is false) or ``report`` (when true)."""
+
+    is_report: bool
+    test: etree.XPath
+    severity: str
+    rule_id: str
+    message: etree._Element
+
+
+@dataclass
+class Rule:
+    context: etree.XPath
+    lets: list[tuple[str, etree.XPath]] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+
+@dataclass
+class Pattern:
+    id: str
+    lets: list[tuple[str, etree.XPath]] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+
+
+class SchematronSchema:
+    kind = "schematron"
+
+    def __init__(self, schema: etree._Element, name: str, default_binding: str = "xslt") -> None:
+        self.name = name
+        self.ns = _SCH_NS(schema)
+        binding = (schema.get("queryBinding") or default_binding).lower()
+        self.xpath2 = binding not in ("xslt", "xslt1", "xpath", "exslt")
+        self.namespaces = dict(xpath2.EXSLT)
+        for n in schema.iter(f"{{{self.ns}}}ns"):
+            self.namespaces[n.get("prefix")] = n.get("uri")
+        self.skipped: list[tuple[str, str]] = []
+        self.lets = self._lets(schema, name)
+        abstract = {r.get("id"): r for r in schema.iter(f"{{{self.ns}}}rule")
+                    if r.get("abstract") == "true"}
+        self.patterns: list[Pattern] = []
+        for i, pat in enumerate(schema.iter(f"{{{self.ns}}}pattern"), 1):
+            pid = pat.get("id") or f"pattern-{i}"
+            if pat.get("abstract") == "true" or pat.get("is-a"):
+                self.skipped.append((pid, "abstract patterns are not supported"))
+                continue
+            try:
+                self.patterns.append(self._pattern(pat, pid, abstract))
+            except (xpath2.Unsupported, etree.XPathSyntaxError) as e:
+                self.skipped.append((pid, f"expression not supported: {_short(e)}"))
+        self.total = len(self.patterns) + len(self.skipped)
+
+    @classmethod
+    def from_file(cls, path: Path) -> SchematronSchema:
+        root = parse_file(path).getroot()
+        if etree.QName(root).namespace not in (ISO, OLD) or etree.QName(root).localname != "schema":
+            raise TeikitError("not a Schematron schema (expected a schema element in the ISO "
+                              "Schematron namespace)", file=str(path), exit_code=2)
+        return cls(root, Path(path).name)
+
+    # ------------------------------------------------------------------ compiling
+
+    def _xpath(self, expr: str) -> etree.XPath:
+        if self.xpath2:
+            expr = xpath2.translate(expr)
+        return etree.XPath(expr, namespaces=self.namespaces)
+
+    def _lets(self, parent: etree._Element, where: str) -> list[tuple[str, etree.XPath]]:
+        lets = []
+        for let in parent.findall(f"{{{self.ns}}}let"):
+            lets.append((let.get("name"), self._xpath(let.get("value") or "''")))
+        return lets
+
+    def _pattern(self, pat: etree._Element, pid: str, abstract: dict) -> Pattern:
+        p = Pattern(pid, self._lets(pat, pid))
+        for r in pat.findall(f"{{{self.ns}}}rule"):
+            if r.get("abstract") == "true":
+                continue
+            rule = Rule(self._xpath(xpath2.context_to_path(r.get("context", ""))),
+                        self._lets(r, pid))
+            bodies = [r] + [abstract[e.get("rule")] for e in r.findall(f"{{{self.ns}}}extends")
+                            if e.get("rule") in abstract]
+            for body in bodies:
+                for c in body:
+                    if c.tag in (f"{{{self.ns}}}assert", f"{{{self.ns}}}report"):
+                        rule.checks.append(Check(
+                            c.tag.endswith("report"), self._xpath(c.get("test", "true()")),
+                            _severity(c.get("role")), c.get("id") or pid, c))
+            p.rules.append(rule)
+        return p
+
+    # ------------------------------------------------------------------ running
+
+    def validate(self, doc: Document) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        root = doc.root
+        base = {name: _value(x(root, current=root)) for name, x in self.lets}
+        for pat in list(self.patterns):
+            try:
+                out.extend(self._run(pat, doc, base))
+            except etree.XPathEvalError as e:
+                self.patterns.remove(pat)
+                self.skipped.append((pat.id, f"expression not supported: {_short(e)}"))
+        return out
+
+    def _run(self, pat: Pattern, doc: Document, base: dict) -> list[Diagnostic]:
+        out = []
+        variables = dict(base)
+        for name, x in pat.lets:
+            variables[name] = _value(x(doc.root, current=doc.root, **variables))
+        fired: set[int] = set()
+        for rule in pat.rules:
+            for node in rule.context(doc.tree, current=doc.root, **variables):
+                if not isinstance(node, etree._Element) or id(node) in fired:
+                    continue
+                fired.add(id(node))
+                local = dict(variables, current=node)
+                for name, x in rule.lets:
+                    local[name] = _value(x(node, **local))
+                for check in rule.checks:
+                    hit = bool(check.test(node, **local))
+                    if hit == check.is_report:
+                        line, col = doc.position(node)
+                        out.append(Diagnostic(doc.name, line, col, check.severity,
+                                              self._message(check.message, node, local),
+                                              check.rule_id))
+        return out
+
+    def _message(self, template: etree._Element, node: etree._Element, variables: dict) -> str:
+        parts = [template.text or ""]
+        for c in template:
+            if c.tag == f"{{{self.ns}}}name":
+                path = c.get("path")
+                target = self._xpath(path)(node, **variables) if path else node
+                if isinstance(target, list):
+                    target = target[0] if target else node
+                parts.append(etree.QName(target).localname
+                             if isinstance(target, etree._Element) else str(target))
+            elif c.tag == f"{{{self.ns}}}value-of":
+                parts.append(_string(self._xpath(c.get("select", "."))(node, **variables)))
+            else:
+                parts.append("".join(c.itertext()))
+            parts.append(c.tail or "")
+        return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _SCH_NS(schema: etree._Element) -> str:
+    return etree.QName(schema).namespace or ISO
+
+
+def _severity(role: str | None) -> str:
+    role = (role or "").lower()
+    if role in _WARNING_ROLES:
+        return "warning"
+    if role in _INFO_ROLES:
+        return "info"
+    return "error"
+
+
+def _value(result):
+    return result
+
+
+def _string(result) -> str:
+    if isinstance(result, list):
+        if not result:
+            return ""
+        first = result[0]
+        return first.xpath("string(.)") if isinstance(first, etree._Element) else str(first)
+    if isinstance(result, float) and result.is_integer():
+        return str(int(result))
+    return str(result)
+
+
+def _short(e: Exception) -> str:
+    text = str(e).strip() or type(e).__name__
+    return text if len(text) < 120 else text[:117] + "…"
+
+
+def embedded(rng: etree._Element, name: str) -> SchematronSchema | None:
+    """The Schematron rules embedded in a RelaxNG grammar (as TEI's ODD tools write them),
+    or None.  TEI writes them for the ``xslt2`` binding without declaring it."""
+    patterns = rng.findall(f".//{{{ISO}}}pattern")
+    if not patterns:
+        return None
+    schema = etree.Element(f"{{{ISO}}}schema", queryBinding="xslt2")
+    seen = set()
+    for n in rng.iter(f"{{{ISO}}}ns"):
+        if n.get("prefix") not in seen:
+            seen.add(n.get("prefix"))
+            schema.append(etree.Element(f"{{{ISO}}}ns", prefix=n.get("prefix"), uri=n.get("uri")))
+    for p in patterns:
+        schema.append(_copy(p))
+    return SchematronSchema(schema, name + " (embedded Schematron)", "xslt2")
+
+
+def _copy(el: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(el))
