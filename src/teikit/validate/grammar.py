@@ -17,6 +17,7 @@ class ContentIndex:
     """Element name → child element names / attribute names → allowed values."""
 
     def __init__(self, grammar: etree._Element) -> None:
+        self.ns = grammar.get("ns")
         self._defines: dict[str, list[etree._Element]] = {}
         for d in grammar.iter(RNG + "define"):
             self._defines.setdefault(d.get("name", ""), []).append(d)

@@ -26,7 +26,7 @@ class RawError:
 
 _WRONG = re.compile(r"Did not expect element (\S+) there")
 _EXPECTING = re.compile(r"Expecting element (\S+), got (\S+)")
-_MISSING = re.compile(r"Expecting an element (\S+), got nothing")
+_MISSING = re.compile(r"Expecting an element (\S*) ?, got nothing")
 _EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
 _FAILED_CONTENT = re.compile(r"Element (\S+) failed to validate content")
 _FAILED_ATTRS = re.compile(r"Element (\S+) failed to validate attributes")
@@ -46,9 +46,16 @@ def _inside(node, other) -> bool:
     return False
 
 
+_POSITIONAL = (_WRONG, _EXPECTING, _MISSING)
+
+
 def drop_cascades(errors: list[RawError]) -> list[RawError]:
     kept = []
     for e in errors:
+        if any(p.match(e.message) for p in _POSITIONAL) and e.node is not None and any(
+                o.node is not None and o.node is not e.node and _inside(e.node, o.node)
+                for o in errors):
+            continue  # an error inside this element explains it
         summary = (_FAILED_CONTENT.match(e.message) or _EXTRA.match(e.message)
                    or _FAILED_ATTRS.match(e.message))
         if summary and e.node is not None and any(
@@ -75,6 +82,12 @@ def rewrite(e: RawError, index: ContentIndex | None) -> str:
     if m := _WRONG.match(msg):
         name, where = m.group(1), _local(parent)
         text = f"element {name} not allowed here"
+        ns = etree.QName(e.node).namespace if e.node is not None else None
+        if index is not None and ns != index.ns:
+            text = f"element {name} in namespace {ns or '(none)'} not allowed here"
+            if index.ns:
+                text += f"; expected namespace {index.ns}"
+            return text
         if index is not None and parent is not None:
             allowed = index.allowed_children(where)
             if name in allowed:
@@ -85,7 +98,12 @@ def rewrite(e: RawError, index: ContentIndex | None) -> str:
     if m := _EXPECTING.match(msg):
         return f"element {m.group(2)} not allowed here; expected {m.group(1)}"
     if m := _MISSING.match(msg):
-        return f"element {_local(e.node)} is incomplete; expected {m.group(1)}"
+        name = _local(e.node)
+        if m.group(1):
+            return f"element {name} is incomplete; expected {m.group(1)}"
+        allowed = index.allowed_children(name) if index is not None else []
+        hint = f"; {name} allows: {summarise(allowed)}" if allowed else ""
+        return f"element {name} is incomplete: a required child element is missing{hint}"
     if m := _EXTRA.match(msg):
         what = "text" if m.group(2) == "text" else f"element {m.group(2)}"
         return f"{what} not allowed in {m.group(1)}"
@@ -105,9 +123,12 @@ def rewrite(e: RawError, index: ContentIndex | None) -> str:
         return f"content of element {name} is not valid (incomplete or out of order){hint}"
     if m := _BAD_ATTR.match(msg):
         att, el = m.group(1), m.group(2)
+        if index is not None and not index.knows_attribute(el, att) \
+                and index.knows_attribute(el, "xml:" + att):
+            att = "xml:" + att  # libxml2 drops the prefix
         if index is not None and index.knows_attribute(el, att):
             value = _value(e.node, att)
-            values = index.allowed_values(el, att)
+            values = [v for v in index.allowed_values(el, att) if v]
             expect = f"; expected one of: {summarise(values)}" if values else ""
             return f'invalid value "{value}" for attribute {att} of {el}{expect}'
         return f"attribute {att} not allowed on element {el}"
