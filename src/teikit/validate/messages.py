@@ -64,6 +64,9 @@ def drop_cascades(errors: list[RawError]) -> list[RawError]:
                          or _FAILED_ATTRS.match(o.message))
                 for o in errors):
             continue
+        if (m := _FAILED_ATTRS.match(e.message)) and any(
+                (b := _BAD_ATTR.match(o.message)) and b.group(2) == m.group(1) for o in errors):
+            continue  # the invalid attribute itself is reported
         if _FAILED_CONTENT.match(e.message) and any(
                 _EXTRA.match(o.message) and o.node is e.node for o in errors):
             continue

@@ -96,8 +96,7 @@ class SchematronSchema:
     # ------------------------------------------------------------------ compiling
 
     def _xpath(self, expr: str) -> etree.XPath:
-        if self.xpath2:
-            expr = xpath2.translate(expr)
+        expr = xpath2.translate(expr) if self.xpath2 else xpath2.bind_current(expr)
         return etree.XPath(expr, namespaces=self.namespaces)
 
     def _lets(self, parent: etree._Element, where: str) -> list[tuple[str, etree.XPath]]:

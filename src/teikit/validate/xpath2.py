@@ -20,18 +20,22 @@ EXSLT = {
 
 _COMPARISONS = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _FUNCTIONS = {
-    "tokenize(": "str:tokenize(",
     "matches(": "re:test(",
     "exists(": "boolean(",
     "empty(": "not(",
 }
 _UNSUPPORTED = re.compile(
     r"(?<![\w-])(?:if|for|some|every|let)\s*[\s($]|\bcast\s+as\b|\bcastable\b|\binstance\s+of"
-    r"|>>|<<|\bxs:|\b(?:string-join|distinct-values|lower-case|upper-case|replace|ends-with"
+    r"|>>|<<|\bxs:|\b(?:tokenize|string-join|distinct-values|lower-case|upper-case|replace|ends-with"
     r"|index-of|current-date|format-\w+|base-uri|resolve-uri|doc-available|doc|unparsed-text"
     r"|document-uri|root|abs|min|max|avg|reverse|subsequence|data|in-scope-prefixes"
     r"|namespace-uri-for-prefix|node-name|exactly-one|zero-or-one|one-or-more|deep-equal"
     r"|idref|matches\s*\([^)]*,[^)]*,)\s*\(")
+
+
+def bind_current(expr: str) -> str:
+    """XSLT's ``current()`` (the rule's context node) as the variable ``$current``."""
+    return re.sub(r"(?<![\w:-])current\(\s*\)", "$current", expr)
 
 
 class Unsupported(ValueError):
