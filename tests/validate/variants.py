@@ -20,6 +20,7 @@ class Variant:
     find: str
     replace: str
     expect: int
+    rule: str = ""
 
     def text(self) -> str:
         lines = (FIXTURES / "valid" / self.base).read_text(encoding="utf-8").split("\n")
@@ -40,4 +41,4 @@ def load(table: str) -> list[Variant]:
     reader = csv.DictReader((r for r in rows if not r.startswith("#")), delimiter="\t",
                             quoting=csv.QUOTE_NONE)
     return [Variant(r["id"], r["base"], int(r["line"]), r["find"], r["replace"] or "",
-                    int(r["expect"])) for r in reader]
+                    int(r["expect"]), r.get("rule") or "") for r in reader]

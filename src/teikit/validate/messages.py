@@ -116,6 +116,13 @@ def rewrite(e: RawError, index: ContentIndex | None) -> str:
             missing = sorted(a for a in index.required.get(name, ()) if not _has(e.node, a))
             if missing:
                 return f"element {name} lacks required attribute {', '.join(missing)}"
+            for att in map(_prefixed, e.node.attrib):
+                values = [v for v in index.allowed_values(name, att) if v]
+                if not index.knows_attribute(name, att):
+                    return f"attribute {att} not allowed on element {name}"
+                if values and _value(e.node, att) not in values:
+                    return (f'invalid value "{_value(e.node, att)}" for attribute {att} of '
+                            f"{name}; expected one of: {summarise(values)}")
         return f"attributes of element {name} are not valid"
     if m := _FAILED_CONTENT.match(msg):
         name = m.group(1)
@@ -152,6 +159,12 @@ def _has(node: etree._Element, att: str) -> bool:
 
 def _value(node, att: str) -> str:
     return (node.get(_clark(att)) or "") if node is not None else ""
+
+
+def _prefixed(clark: str) -> str:
+    if clark.startswith("{http://www.w3.org/XML/1998/namespace}"):
+        return "xml:" + clark.split("}")[1]
+    return clark.split("}")[-1]
 
 
 def _clark(att: str) -> str:

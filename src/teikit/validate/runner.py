@@ -66,9 +66,23 @@ def check_file(path: Path, validators: list) -> FileResult:
     try:
         doc = document.from_file(path, name)
     except TeikitError as e:
-        d = Diagnostic(e.file or name, e.line, e.col, "error", e.message, e.rule or "io")
+        line, col = e.line, e.col
+        if not line and e.rule in ("xml-entities", "xml-doctype"):
+            line, col = _find(path, b"<!DOCTYPE")
+        d = Diagnostic(e.file or name, line, col, "error", e.message, e.rule or "io")
         return FileResult(name, [d], io_error=e.exit_code == 2)
     return FileResult(name, check(doc, validators))
+
+
+def _find(path: Path, needle: bytes) -> tuple[int, int]:
+    """(line, column) of the first ``needle`` in the file, for errors found before a tree
+    exists."""
+    data = Path(path).read_bytes()
+    at = data.find(needle)
+    if at < 0:
+        return (0, 0)
+    start = data.rfind(b"\n", 0, at) + 1
+    return data.count(b"\n", 0, at) + 1, len(data[start:at].decode("utf-8", "replace")) + 1
 
 
 # ------------------------------------------------------------------ worker processes

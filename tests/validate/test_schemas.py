@@ -1,0 +1,67 @@
+"""teikit's own schemas: teikit.rng and teikit.xsd agree, both catch what tei_all lets
+through, and teikit.sch's editorial rules fire where they should (also in lxml's standard
+XSLT 1 Schematron engine)."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree, isoschematron
+
+from teikit.validate import runner, schemas
+from tests.validate.conftest import SCHEMAS
+from tests.validate.variants import VALID, load
+
+STRICT = load("teikit.tsv")
+EDITORIAL = load("teikit_sch.tsv")
+EVERYTHING = load("tei_all.tsv") + STRICT + EDITORIAL
+
+
+def _schema(name: str) -> list:
+    return list(schemas.load((SCHEMAS / name).resolve()))
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("variants")
+    return {v.id: v.write(folder) for v in EVERYTHING}
+
+
+@pytest.mark.parametrize("name", ["teikit.rng", "teikit.xsd", "teikit.sch"])
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_fixtures_pass(name, path):
+    assert runner.check_file(path, _schema(name)).diagnostics == []
+
+
+@pytest.mark.parametrize("variant", STRICT, ids=lambda v: v.id)
+@pytest.mark.parametrize("name", ["teikit.rng", "teikit.xsd"])
+def test_strict_rule_reported_at_its_line(name, variant, files):
+    result = runner.check_file(files[variant.id], _schema(name))
+    assert variant.expect in {d.line for d in result.diagnostics if d.severity == "error"}, \
+        [d.format() for d in result.diagnostics]
+
+
+def test_rng_and_xsd_agree_on_every_fixture(files):
+    rng, xsd = _schema("teikit.rng"), _schema("teikit.xsd")
+    verdicts = {}
+    for path in list(files.values()) + VALID:
+        a, b = runner.check_file(path, rng).valid, runner.check_file(path, xsd).valid
+        assert a == b, path.name
+        verdicts[a] = verdicts.get(a, 0) + 1
+    assert verdicts[True] >= 5 and verdicts[False] >= 40
+
+
+@pytest.mark.parametrize("variant", EDITORIAL, ids=lambda v: v.id)
+def test_editorial_rule_fires(variant, files):
+    result = runner.check_file(files[variant.id], _schema("teikit.sch"))
+    found = {(d.line, d.rule) for d in result.diagnostics}
+    assert (variant.expect, variant.rule) in found, [d.format() for d in result.diagnostics]
+
+
+def test_teikit_sch_runs_in_a_standard_engine(files):
+    """teikit.sch is plain ISO Schematron/XSLT 1: lxml's skeleton agrees on every verdict."""
+    standard = isoschematron.Schematron(etree.parse(str(SCHEMAS / "teikit.sch")))
+    ours = _schema("teikit.sch")
+    for path in [files[v.id] for v in EDITORIAL] + VALID:
+        theirs = standard.validate(etree.parse(str(path)))
+        mine = not any(d.severity == "error" for d in runner.check_file(path, ours).diagnostics)
+        assert theirs == mine, path.name
