@@ -82,8 +82,8 @@ def test_hostile_xml_is_one_line_never_a_traceback(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and all(LINE.match(x) for x in out)
     assert out[0].startswith(f"{bomb}:2:1: error: DOCTYPE declares entities")
-    assert out[1].startswith(f"{broken}:3:") and "not well-formed" in out[1]
-    assert out[2].startswith(f"{external}:1:") and "http://example.org/tei.dtd" in out[2]
+    assert out[1].startswith(f"{external}:1:") and "http://example.org/tei.dtd" in out[1]
+    assert out[2].startswith(f"{broken}:3:") and "not well-formed" in out[2]
 
 
 def test_xinclude_is_reported_not_followed(tmp_path, capsys):
