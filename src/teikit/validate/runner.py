@@ -127,3 +127,13 @@ def validate_tree(tree: etree._ElementTree | etree._Element, name: str,
     schemas by default; positions refer to the tree's serialisation."""
     doc = document.from_tree(tree, name)
     return check(doc, schemas.load_all(schema_paths))
+
+
+def validate_bytes(data: bytes, name: str,
+                   schema_paths: list[Path] | None = None) -> list[Diagnostic]:
+    """Problems in serialised XML (e.g. an edition about to be written), positions exact."""
+    try:
+        doc = document.from_bytes(data, name)
+    except TeikitError as e:
+        return [Diagnostic(e.file or name, e.line, e.col, "error", e.message, e.rule)]
+    return check(doc, schemas.load_all(schema_paths))
