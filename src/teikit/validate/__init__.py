@@ -3,7 +3,8 @@
 (duplicate ``xml:id``, the Schematron embedded in ``tei_all.rng``).
 
 Library entry points: :func:`validate_tree` (a tree in memory), :func:`validate_bytes`
-(an edition about to be written, as ``teikit convert`` does) and :func:`validate_files`.  See docs/validation.md.
+(an edition about to be written, as ``teikit convert`` does) and :func:`validate_files`.
+See docs/validation.md.
 """
 
 from __future__ import annotations
