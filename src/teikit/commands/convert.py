@@ -10,6 +10,7 @@ from teikit.convert import convert_file
 from teikit.editions import write_edition
 from teikit.errors import TeikitError, UsageError
 from teikit.readers import READERS
+from teikit.validate import validate_bytes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="overwrite editions that were edited since teikit wrote them")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="say which reader was chosen and why, and list uncertain decisions")
+    p.add_argument("--no-validate", dest="validate", action="store_false",
+                   help="do not validate the editions against teikit's schemas")
     p.set_defaults(func=run)
 
 
@@ -36,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     to_stdout = args.output == "-"
     if (to_stdout or args.doc_id) and len(args.sources) > 1:
         raise UsageError("-o - and --id take exactly one SOURCE")
-    failed = 0
+    failed = invalid = 0
     written: dict[str, Path] = {}
     for path in args.sources:
         try:
@@ -46,6 +49,13 @@ def run(args: argparse.Namespace) -> int:
                     print(d.format(), file=sys.stderr)
             if args.verbose:
                 print(f"{path}: {conv.reason}", file=sys.stderr)
+            if args.validate:
+                name = f"{conv.document.id}.xml" if to_stdout else str(
+                    Path(args.output) / f"{conv.document.id}.xml")
+                problems = validate_bytes(conv.data, name)
+                for d in problems:
+                    print(d.format(), file=sys.stderr)
+                invalid += any(d.severity == "error" for d in problems)
             if to_stdout:
                 sys.stdout.buffer.write(conv.data)
                 sys.stdout.flush()
@@ -64,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
                 raise
             print(f"teikit: {e}", file=sys.stderr)
             failed += 1
+    if invalid:
+        print(f"teikit: {invalid} edition(s) not valid against teikit's schemas",
+              file=sys.stderr)
     if failed:
         print(f"teikit: {failed} of {len(args.sources)} sources failed", file=sys.stderr)
-        return 1
-    return 0
+    return 1 if failed or invalid else 0
