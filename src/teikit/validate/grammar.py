@@ -3,40 +3,43 @@ expected: libxml2 says "Did not expect element speaker there"; teikit adds "gap 
 desc".
 
 The index is coarse on purpose (the children an element may have anywhere in its content,
-not at one position), and is built once per schema from the grammar's XML syntax.
+not at one position).  It is computed per element on first use: walking all of tei_all's
+588 elements up front would cost more than compiling the schema.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
+_OPTIONAL = {RNG + "optional", RNG + "zeroOrMore", RNG + "choice"}
 
 
 class ContentIndex:
-    """Element name → child element names / attribute names → allowed values."""
+    """Element name → child element names, attribute names → allowed values, required
+    attributes."""
 
     def __init__(self, grammar: etree._Element) -> None:
         self.ns = grammar.get("ns")
         self._defines: dict[str, list[etree._Element]] = {}
         for d in grammar.iter(RNG + "define"):
             self._defines.setdefault(d.get("name", ""), []).append(d)
-        self.children: dict[str, set[str]] = {}
-        self.attributes: dict[str, dict[str, list[str]]] = {}
-        self.required: dict[str, set[str]] = {}
+        self._elements: dict[str, list[etree._Element]] = {}
         for el in grammar.iter(RNG + "element"):
             name = _name_of(el)
-            if name is None:
-                continue
-            kids: set[str] = set()
-            atts: dict[str, list[str]] = {}
-            required: set[str] = set()
+            if name is not None:
+                self._elements.setdefault(name, []).append(el)
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one index per schema, kept for the process
+    def _summary(self, element: str) -> tuple[frozenset, dict, frozenset]:
+        kids: set[str] = set()
+        atts: dict[str, list[str]] = {}
+        required: set[str] = set()
+        for el in self._elements.get(element, []):
             self._collect(el, kids, atts, set(), top=True, required=required)
-            self.required.setdefault(name, set()).update(required)
-            self.children.setdefault(name, set()).update(kids)
-            for a, vals in atts.items():
-                self.attributes.setdefault(name, {}).setdefault(a, []).extend(
-                    v for v in vals if v not in self.attributes[name].get(a, []))
+        return frozenset(kids), atts, frozenset(required)
 
     def _collect(self, node: etree._Element, kids: set[str], atts: dict, seen: set[str],
                  top: bool = False, required: set[str] | None = None) -> None:
@@ -45,17 +48,17 @@ class ContentIndex:
         for c in node:
             if not isinstance(c.tag, str):
                 continue
-            if c.tag == RNG + "element" and not top:
-                name = _name_of(c)
-                if name:
-                    kids.add(name)
-                continue
             if c.tag == RNG + "element":
+                name = _name_of(c)
+                if name and not top:
+                    kids.add(name)
                 continue
             if c.tag == RNG + "attribute":
                 name = _name_of(c)
                 if name:
-                    atts[name] = [v.text or "" for v in c.iter(RNG + "value")]
+                    values = atts.setdefault(name, [])
+                    values.extend(v.text or "" for v in c.iter(RNG + "value")
+                                  if (v.text or "") not in values)
                     if required is not None:
                         required.add(name)
                 continue
@@ -70,16 +73,16 @@ class ContentIndex:
             self._collect(c, kids, atts, seen, required=None if optional else required)
 
     def allowed_children(self, element: str) -> list[str]:
-        return sorted(self.children.get(element, ()))
+        return sorted(self._summary(element)[0])
 
     def allowed_values(self, element: str, attribute: str) -> list[str]:
-        return self.attributes.get(element, {}).get(attribute, [])
+        return self._summary(element)[1].get(attribute, [])
 
     def knows_attribute(self, element: str, attribute: str) -> bool:
-        return attribute in self.attributes.get(element, {})
+        return attribute in self._summary(element)[1]
 
-
-_OPTIONAL = {RNG + "optional", RNG + "zeroOrMore", RNG + "choice"}
+    def required_attributes(self, element: str) -> frozenset:
+        return self._summary(element)[2]
 
 
 def _name_of(pattern: etree._Element) -> str | None:

@@ -12,18 +12,18 @@ RULE = "xml:id-unique"
 
 
 def duplicate_ids(doc: Document) -> list[Diagnostic]:
-    first: dict[str, tuple[int, int]] = {}
+    first = {}
     out = []
     for el in doc.root.iter("*"):
         value = el.get(XML_ID)
         if value is None:
             continue
-        pos = doc.position(el)
         if value in first:
-            line, col = first[value]
+            line, col = doc.position(first[value])  # positions only when needed: costly
+            pos = doc.position(el)
             out.append(Diagnostic(doc.name, pos[0], pos[1], "error",
                                   f'duplicate xml:id "{value}"; first used at line {line}, '
                                   f"column {col}", RULE))
         else:
-            first[value] = pos
+            first[value] = el
     return out

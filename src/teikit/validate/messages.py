@@ -113,7 +113,7 @@ def rewrite(e: RawError, index: ContentIndex | None) -> str:
     if m := _FAILED_ATTRS.match(msg):
         name = m.group(1)
         if index is not None and e.node is not None:
-            missing = sorted(a for a in index.required.get(name, ()) if not _has(e.node, a))
+            missing = sorted(a for a in index.required_attributes(name) if not _has(e.node, a))
             if missing:
                 return f"element {name} lacks required attribute {', '.join(missing)}"
             for att in map(_prefixed, e.node.attrib):

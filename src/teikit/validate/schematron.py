@@ -47,6 +47,8 @@ class Check:
 @dataclass
 class Rule:
     context: etree.XPath
+    #: local names the context can match, or None when it may match any element
+    names: frozenset | None = None
     lets: list[tuple[str, etree.XPath]] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
 
@@ -110,7 +112,8 @@ class SchematronSchema:
         for r in pat.findall(f"{{{self.ns}}}rule"):
             if r.get("abstract") == "true":
                 continue
-            rule = Rule(self._xpath(xpath2.context_to_path(r.get("context", ""))),
+            context = r.get("context", "")
+            rule = Rule(self._xpath(xpath2.context_to_path(context)), _names(context),
                         self._lets(r, pid))
             bodies = [r] + [abstract[e.get("rule")] for e in r.findall(f"{{{self.ns}}}extends")
                             if e.get("rule") in abstract]
@@ -128,8 +131,11 @@ class SchematronSchema:
     def validate(self, doc: Document) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         root = doc.root
+        present = {etree.QName(e).localname for e in root.iter(etree.Element)}
         base = {name: _value(x(root, current=root)) for name, x in self.lets}
         for pat in list(self.patterns):
+            if all(r.names is not None and not (r.names & present) for r in pat.rules):
+                continue  # none of the elements it is about occurs: skip the tree scans
             try:
                 out.extend(self._run(pat, doc, base))
             except etree.XPathEvalError as e:
@@ -176,6 +182,19 @@ class SchematronSchema:
                 parts.append("".join(c.itertext()))
             parts.append(c.tail or "")
         return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _names(context: str) -> frozenset | None:
+    """The element names a rule context is about — the element each ``|`` branch ends at
+    or starts from is what must be present — or None if any element may match (``*``,
+    ``node()``, attributes, functions)."""
+    names = set()
+    for branch in xpath2._split_union(context):
+        steps = re.findall(r"(?:^|/)(?:[\w-]+:)?([\w.-]+|\*)(?=\[|/|$)", branch.strip())
+        if not steps or "*" in steps or "(" in branch.split("[")[0]:
+            return None
+        names.add(steps[0])
+    return frozenset(names)
 
 
 def _SCH_NS(schema: etree._Element) -> str:
