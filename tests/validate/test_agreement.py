@@ -75,3 +75,23 @@ def test_embedded_schematron_runs(tei_all, tmp_path):
     hits = [d for d in result.diagnostics if "ptrAtts" in d.rule]
     assert [(d.line, d.severity) for d in hits] == [(line, "error")]
     assert runner.check_file(path, list(rules[:1])).valid  # the grammar alone accepts it
+
+
+def test_third_party_tei_validates_without_crashing(tei_all, grammar):
+    """A few GerDraCor plays and the Parla-CLARIN exemplar: grammar verdict as jing's, and
+    the embedded Schematron runs on real-world files."""
+    from tests.validate.conftest import SHARED
+
+    plays = sorted((SHARED / "corpora" / "gerdracor-sample" / "tei").glob("*.xml"))[:4]
+    exemplar = SHARED / "corpora" / "parlaclarin-siparl" / "Parla-CLARIN-Exemplar.xml"
+    paths = plays + ([exemplar] if exemplar.is_file() else [])
+    if not paths:
+        pytest.skip("shared corpora not available")
+    everything = list(schemas.load(tei_all))
+    for p in paths:
+        runner.check_file(p, everything)
+    if jing.available():
+        _, found = jing.run(tei_all, paths)
+        jing_invalid = {str(f) for f, *_ in found}
+        for p in paths:
+            assert (str(p) in jing_invalid) == (not runner.check_file(p, grammar).valid), p
