@@ -9,7 +9,7 @@ not at one position).  It is computed per element on first use: walking all of t
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from lxml import etree
 
@@ -32,7 +32,7 @@ class ContentIndex:
             if name is not None:
                 self._elements.setdefault(name, []).append(el)
 
-    @lru_cache(maxsize=None)  # noqa: B019 - one index per schema, kept for the process
+    @cache  # noqa: B019 - one index per schema, kept for the process
     def _summary(self, element: str) -> tuple[frozenset, dict, frozenset]:
         kids: set[str] = set()
         atts: dict[str, list[str]] = {}
