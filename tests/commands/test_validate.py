@@ -32,7 +32,7 @@ def test_problem_lines_and_exit_1(tmp_path, capsys):
     assert lines and all(LINE.match(x) for x in lines)
     m = LINE.match(lines[0])
     assert m.group(4) == "error" and int(m.group(2)) == 57 and int(m.group(3)) > 1
-    assert "expected one of: omitted-in-original, illegible" in m.group(5)
+    assert "expected one of: omitted-in-original, editorial, illegible" in m.group(5)
 
 
 def test_json_has_the_same_records(tmp_path, capsys):

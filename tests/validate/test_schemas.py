@@ -65,3 +65,10 @@ def test_teikit_sch_runs_in_a_standard_engine(files):
         theirs = standard.validate(etree.parse(str(path)))
         mine = not any(d.severity == "error" for d in runner.check_file(path, ours).diagnostics)
         assert theirs == mine, path.name
+
+
+def test_every_teikit_sch_pattern_runs(files):
+    [sch] = _schema("teikit.sch")
+    for path in [files[v.id] for v in EDITORIAL] + VALID:
+        runner.check_file(path, [sch])
+    assert sch.skipped == [] and len(sch.patterns) == sch.total

@@ -211,6 +211,11 @@ def _severity(role: str | None) -> str:
 
 
 def _value(result):
+    """A ``let`` value lxml can pass back as a variable: it takes elements, strings, numbers
+    and booleans, not attribute or text nodes — those become the string of the first (what
+    XPath 1 makes of a node-set in a string context; an empty set becomes "")."""
+    if isinstance(result, list) and any(not isinstance(r, etree._Element) for r in result):
+        return str(result[0]) if result else ""
     return result
 
 
