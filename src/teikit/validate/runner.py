@@ -3,6 +3,7 @@ spread them over worker processes that each compile the schemas once (pool initi
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -100,11 +101,15 @@ def _work(path: Path) -> FileResult:
 
 def _configured(schema_paths: list[Path] | None, header_limit: int | None) -> list:
     validators = schemas.load_all(schema_paths)
-    if header_limit is not None:
-        for v in validators:
-            if hasattr(v, "header_limit"):
-                v.header_limit = header_limit
-    return validators
+    if header_limit is None:
+        return validators
+    out = []
+    for v in validators:
+        if hasattr(v, "header_limit"):
+            v = copy.copy(v)  # the loaded schema is cached and shared: do not change it
+            v.header_limit = header_limit
+        out.append(v)
+    return out
 
 
 def run(files: list[Path], schema_paths: list[Path] | None = None, jobs: int = 1,
