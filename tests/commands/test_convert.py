@@ -105,3 +105,23 @@ def test_verbose_lists_uncertain_decisions_with_their_source_lines(tmp_path, cap
     assert f"{src}:5:1: info:" in err  # the lone "Moscow:" is not taken for a label
     assert main(["convert", str(src), "-o", str(tmp_path / "out")]) == 0
     assert "info:" not in capsys.readouterr().err
+
+
+FRUS_PAGES_BACKWARDS = ("169. Memorandum From Secretary of State Haig to President Reagan1\n\n"
+                        "We must decide [Page 547] what to do.\n\nWhile we would not [Page 546] "
+                        "link the talks.\n\n  1. Source: Reagan Library, Pipes Files. Secret.\n")
+
+
+def test_invalid_edition_is_written_and_reported_at_its_line(tmp_path, capsys):
+    src = tmp_path / "d169.txt"
+    src.write_text(FRUS_PAGES_BACKWARDS, encoding="utf-8")
+    out = tmp_path / "tei"
+    assert main(["convert", str(src), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    edition = out / "frus-d169.xml"
+    problem = next(line for line in err.splitlines() if line.startswith(f"{edition}:"))
+    line_no = int(problem.split(":")[1])
+    assert "<pb" in edition.read_text(encoding="utf-8").splitlines()[line_no - 1]
+    assert "not valid against teikit's schemas" in err
+    assert main(["convert", str(src), "-o", str(out), "--strict"]) == 1
+    assert main(["convert", str(src), "-o", str(out), "--no-validate", "--strict"]) == 0

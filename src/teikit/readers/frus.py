@@ -418,6 +418,18 @@ class _FrusReader:
                 target.append(note)
 
 
+def _link_other_documents(doc: m.Document, ident: str, div_id: str) -> None:
+    """A "Document 168" reference to another document of the volume points at that
+    document's edition file (``frus1981-88v03-d168.xml``), named by the same rule as this one:
+    inside a one-document edition, ``#d168`` would resolve to nothing."""
+    prefix = ident[: -len(div_id)] if ident.endswith(div_id) else "frus-"
+    for node in m.walk(doc.body):
+        if isinstance(node, m.Span) and node.tag == "ref":
+            target = node.attrs.get("target", "")
+            if target.startswith("#d") and target[1:] != div_id:
+                node.attrs["target"] = f"{prefix}{target[1:]}.xml"
+
+
 def _last_content(blocks: list[m.Block]) -> list | None:
     for block in reversed(blocks):
         if isinstance(block, m.ItemList) and block.items:
@@ -515,4 +527,5 @@ def read(source, doc_id: str | None = None) -> Reading:
     _date_document(doc.header, blocks, head, source.name, reader)
     if head is None:
         reader.warn(1, "frus-no-head", "no document head found")
+    _link_other_documents(doc, ident, div_id)
     return Reading(doc, reader.diags, source.text, 1)
