@@ -22,3 +22,21 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
         raise TeikitError("no such file", file=name, exit_code=2) from None
     except OSError as e:
         raise TeikitError(f"cannot read: {e.strerror}", file=name, exit_code=2) from None
+
+
+def xml_files(paths: list[Path]) -> list[Path]:
+    """The XML files named by ``paths``: files as given, folders searched recursively (in
+    name order) for ``*.xml``.  A missing path, or a folder without XML files, is a
+    :class:`TeikitError` (exit code 2)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*.xml") if f.is_file())
+            if not found:
+                raise TeikitError("folder holds no *.xml files", file=str(p), exit_code=2)
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise TeikitError("no such file or folder", file=str(p), exit_code=2)
+    return out

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from teikit.files import xml_files
 from teikit.validate import runner, schemas
 
 
@@ -34,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    files = runner.collect(args.paths)
+    files = xml_files(args.paths)
     schema_paths = [s.resolve() for s in args.schema] if args.schema else None
     validators = schemas.load_all(schema_paths)  # fail early (exit 2) on a bad schema
     if args.verbose:

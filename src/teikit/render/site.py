@@ -28,11 +28,12 @@ from markupsafe import Markup
 
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
+from teikit.files import xml_files
 from teikit.render.metadata import Metadata, metadata_of
 from teikit.render.sanitize import sanitize
 from teikit.render.text import layout
 from teikit.render.transform import HTML_XSLT, TEXT_XSLT, Stylesheet, default_stylesheet
-from teikit.render.units import Unit, collect_files, load_units
+from teikit.render.units import Unit, load_units
 from teikit.xmlio import atomic_write
 
 PACKAGE = Path(__file__).resolve().parent
@@ -187,7 +188,7 @@ def _write_pages(report: Report, options: Options) -> None:
 
 def render(paths: list[Path], options: Options) -> Report:
     """Render the TEI files (or folders of ``*.xml``) in ``paths`` into ``options.output``."""
-    files = collect_files(paths)
+    files = xml_files(paths)
     renderer = Renderer(options)
     report = Report(files=len(files))
     owners: dict[str, Path] = {}

@@ -48,22 +48,6 @@ def safe_id(text: str) -> str:
     return cleaned or "document"
 
 
-def collect_files(paths: list[Path]) -> list[Path]:
-    """The TEI files named by ``paths``: files as given, folders as their ``*.xml``."""
-    files: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found = sorted(p.glob("*.xml"))
-            if not found:
-                raise TeikitError("folder holds no *.xml files", file=str(p), exit_code=2)
-            files.extend(found)
-        elif p.exists():
-            files.append(p)
-        else:
-            raise TeikitError("no such file or folder", file=str(p), exit_code=2)
-    return files
-
-
 def load_units(path: Path) -> list[Unit]:
     """Parse the TEI file at ``path`` and cut it into numbered units."""
     root = parse_file(path).getroot()

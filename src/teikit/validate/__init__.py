@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from teikit.diagnostics import Diagnostic
-from teikit.validate.runner import FileResult, collect, run, validate_bytes, validate_tree
+from teikit.files import xml_files
+from teikit.validate.runner import FileResult, run, validate_bytes, validate_tree
 
 __all__ = ["Diagnostic", "FileResult", "validate_bytes", "validate_files", "validate_tree"]
 
 
 def validate_files(paths: list[Path], schema_paths: list[Path] | None = None,
                    jobs: int = 1) -> list[FileResult]:
-    return list(run(collect(paths), schema_paths, jobs))
+    return list(run(xml_files(paths), schema_paths, jobs))

@@ -31,20 +31,6 @@ class FileResult:
         return not self.io_error and not any(d.severity == "error" for d in self.diagnostics)
 
 
-def collect(paths: list[Path]) -> list[Path]:
-    """Files as given, folders searched (recursively, in name order) for ``*.xml``."""
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*.xml") if f.is_file()))
-        elif p.exists():
-            out.append(p)
-        else:
-            raise TeikitError("no such file or folder", file=str(p), exit_code=2)
-    return out
-
-
 def check(doc: document.Document, validators: list) -> list[Diagnostic]:
     """Every problem in one parsed document, sorted and without repeats."""
     diags = duplicate_ids(doc) + _xincludes(doc)
