@@ -14,7 +14,7 @@ def test_xml_files_searches_folders_recursively_in_name_order(tmp_path):
 
 @pytest.mark.parametrize("make, words", [
     (lambda d: d / "missing.xml", "no such file or folder"),
-    (lambda d: d, "folder holds no *.xml files"),
+    (lambda d: d, r"folder holds no \*\.xml files"),
 ])
 def test_xml_files_errors(tmp_path, make, words):
     with pytest.raises(TeikitError, match=words) as e:
