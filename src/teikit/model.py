@@ -263,7 +263,8 @@ class Document:
     header: Header
     body: list[Block]
     persons: list[Person] = field(default_factory=list)
-    lang: str = "en"
+    lang: str = "en"              # the edition's language: header and teikit's own words
+    text_lang: str | None = None  # the text's, where it differs ("zh" for a Chinese record)
     source_name: str = ""
     reader: str = ""
 

@@ -128,3 +128,13 @@ def test_endnotes_are_linked_to_their_markers():
     first, second = notes.blocks[1:]
     assert (first.n, first.label, first.place, len(first.blocks)) == ("1", "1", "end", 2)
     assert second.label == "2."
+
+
+def test_chinese_body_labels_and_text_language():
+    text = ("\n**January 22, 1950**  \n**Conversation between Stalin and Mao Zedong**\n\n"
+            "斯大林：你们有什么问题？\n\n毛泽东：我们想谈谈条约问题（……）。\n")
+    doc = _read(text).document
+    assert (doc.lang, doc.text_lang) == ("en", "zh")
+    turns = doc.body[0].blocks
+    assert [t.label for t in turns] == [["斯大林："], ["毛泽东："]]
+    assert any(isinstance(n, m.Gap) and n.rend == "（……）" for n in m.walk(turns))

@@ -26,13 +26,13 @@ from pathlib import Path
 
 from teikit import model as m
 from teikit.diagnostics import Diagnostic
+from teikit.languages import code_for
 from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
 from teikit.readers.blocks import split_blocks
 from teikit.readers.transcript import Persons, build_body
 from teikit.rules import brackets, citation, endnotes, omissions
 from teikit.rules.dates import iso_date
-from teikit.rules.languages import code_for
 from teikit.sources import SourceText
 
 NAME = "wilson"
@@ -221,7 +221,7 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
                                 "kept as words", "uncertain-date"))
     doc_id = doc_id or _edition_id(header.url, header.date_when, title, Path(source.name).stem)
     blocks = split_blocks(lines[body_start:], body_start + 1)
-    lang = "zh" if _mostly_cjk(" ".join(b.text for b in blocks)) else "en"
+    text_lang = "zh" if _mostly_cjk(" ".join(b.text for b in blocks)) else None
     term_lang = header.original_language_code or "ru"
     persons = Persons({doc_id})
     blocks, notes_div, ids = _endnotes(blocks, doc_id)
@@ -234,8 +234,8 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
                 for para in note.blocks:
                     para.content = parse("".join(para.content), para.line)
         divisions.append(notes_div)
-    doc = m.Document(doc_id, header, divisions, persons.people,
-                     lang=lang, source_name=Path(source.name).name)
+    doc = m.Document(doc_id, header, divisions, persons.people, text_lang=text_lang,
+                     source_name=Path(source.name).name)
     return Reading(doc, diags + more, "\n".join(lines[body_start:]), body_start + 1)
 
 

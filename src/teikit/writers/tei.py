@@ -14,6 +14,7 @@ from lxml import etree
 
 from teikit import __version__
 from teikit import model as m
+from teikit.languages import NAMES
 from teikit.xmlio import TEI_NS, XML_ID, XML_LANG
 
 _T = f"{{{TEI_NS}}}"
@@ -269,8 +270,12 @@ def _header(doc: m.Document, cfg: Config) -> etree._Element:
         cr = _el("creation", pd)
         _el("date", cr, h.date_printed or h.date_when, when=h.date_when)
     lu = _el("langUsage", pd)
-    _el("language", lu, _LANG_NAMES.get(doc.lang, doc.lang), ident=doc.lang)
-    if h.original_language_code and h.original_language_code != doc.lang:
+    codes = [doc.lang]
+    _el("language", lu, NAMES.get(doc.lang, doc.lang), ident=doc.lang)
+    if doc.text_lang and doc.text_lang not in codes:
+        codes.append(doc.text_lang)
+        _el("language", lu, NAMES.get(doc.text_lang, doc.text_lang), ident=doc.text_lang)
+    if h.original_language_code and h.original_language_code not in codes:
         _el("language", lu, h.original_language, ident=h.original_language_code)
     if h.classification:
         tc = _el("textClass", pd)
@@ -289,9 +294,6 @@ def _header(doc: m.Document, cfg: Config) -> etree._Element:
     return hdr
 
 
-_LANG_NAMES = {"en": "English", "ru": "Russian", "zh": "Chinese", "de": "German",
-               "fr": "French", "es": "Spanish"}
-
 # ------------------------------------------------------------------ document
 
 
@@ -299,7 +301,8 @@ def to_tree(doc: m.Document, cfg: Config | None = None) -> etree._Element:
     cfg = cfg or Config()
     root = _el("TEI", None, xml_id=doc.id, xml_lang=doc.lang)
     root.append(_header(doc, cfg))
-    body = _el("body", _el("text", root))
+    text_lang = doc.text_lang if doc.text_lang != doc.lang else None
+    body = _el("body", _el("text", root, xml_lang=text_lang))
     _blocks(body, doc.body)
     _indent(root, 0)
     return root

@@ -1,4 +1,4 @@
-"""Language names as printed in archive records ("Original Language: Russian") → BCP 47."""
+"""Language names as printed in archive records ("Original Language: Russian") ↔ BCP 47."""
 
 from __future__ import annotations
 
