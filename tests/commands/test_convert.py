@@ -125,3 +125,11 @@ def test_invalid_edition_is_written_and_reported_at_its_line(tmp_path, capsys):
     assert "not valid against teikit's schemas" in err
     assert main(["convert", str(src), "-o", str(out), "--strict"]) == 1
     assert main(["convert", str(src), "-o", str(out), "--no-validate", "--strict"]) == 0
+
+
+def test_chinese_record_is_valid_against_teikits_schemas(tmp_path, capsys):
+    src = tmp_path / "zh.md"
+    src.write_text("\n**January 22, 1950**  \n**Conversation between Stalin and Mao Zedong**\n\n"
+                   "斯大林：你们有什么问题？\n\n毛泽东：我们想谈谈条约问题。\n", encoding="utf-8")
+    assert main(["convert", str(src), "-o", str(tmp_path / "out"), "--strict"]) == 0
+    assert "error:" not in capsys.readouterr().err
