@@ -1,5 +1,6 @@
-"""Every seed and development sample converts, is valid TEI, keeps every character of its
-source and converts to the same bytes twice."""
+"""Every seed, development sample and FRUS fixture converts, is valid against tei_all and
+teikit's own schemas, keeps every character of its source and converts to the same bytes
+twice."""
 
 from collections import Counter
 from pathlib import Path
@@ -10,14 +11,17 @@ from lxml import etree
 from support import ROOT, SHARED
 from teikit.convert import convert_file
 from teikit.editions import stamp
+from teikit.validate import validate_bytes
 from teikit.xmlio import XML_ID
+
+FIXTURES = ROOT / "tests" / "fixtures" / "frus"
 
 
 def _sources() -> list[Path]:
     if not SHARED.is_dir():
         return []
     return sorted([*SHARED.glob("seeds/*.txt"), *SHARED.glob("samples/wilson/*.md"),
-                   *SHARED.glob("samples/frus/*/*.txt")])
+                   *SHARED.glob("samples/frus/*/*.txt"), *FIXTURES.glob("*/*.txt")])
 
 
 SOURCES = [p for p in _sources() if p.name != "README.md"]
@@ -37,6 +41,8 @@ def test_edition_is_valid_lossless_and_deterministic(source, conversions, tei_al
     ids = Counter(el.get(XML_ID) for el in root.iter() if el.get(XML_ID))
     assert not [i for i, n in ids.items() if n > 1]
     assert [d.format() for d in conv.diagnostics if d.rule == "text-conservation"] == []
+    assert [d.format() for d in validate_bytes(conv.data, source.name)
+            if d.severity == "error"] == []
     assert convert_file(source).data == conv.data
 
 

@@ -9,6 +9,7 @@ document order, with the documented marker forms put back —
 * a footnote (``note`` with ``@n``, not ``@rend="inline"``) prints its number where it is
   anchored, and its text at the end, as "N. text", in the order the notes occur; an endnote
   (``@place="end"``) stands where it was printed and prints as it is;
+* table cells print the "|" that joins them in the page text ("a | b");
 * list items print the "•" bullet of the page text; a labelled item prints it before its
   label ("• 1. item").
 
@@ -57,6 +58,8 @@ class _Printer:
         if (name == "gap" and rend is not None) or (not has_content and rend is not None):
             out.append(rend)
             return
+        if name == "cell" and el.getprevious() is not None:
+            out.append("|")
         in_list = el.getparent() is not None and _local(el.getparent()) == "list"
         if in_list and (name == "label" or (name == "item" and not _after_label(el))):
             out.append("•")

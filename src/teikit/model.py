@@ -137,6 +137,14 @@ class ItemList:
 
 
 @dataclass
+class Table:
+    """Rows of cells, each cell inline content (FRUS prints a row as "a | b | c")."""
+
+    rows: list[list[list[Inline]]] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
 class Dateline:
     content: list[Inline] = field(default_factory=list)
     line: int = 0
@@ -201,8 +209,8 @@ class Division:
 
 
 #: A PageBreak may also stand between blocks ("[Page 537]" on a line of its own).
-Block = (Note | Paragraph | Head | SourceLine | ItemList | Dateline | Salute | Closer | Speech
-         | Division | Opener | Seg | PageBreak)
+Block = (Note | Paragraph | Head | SourceLine | ItemList | Table | Dateline | Salute | Closer
+         | Speech | Division | Opener | Seg | PageBreak)
 
 # ------------------------------------------------------------------ header
 

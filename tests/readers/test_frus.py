@@ -145,3 +145,19 @@ def test_memcon_lists_symbol_note_and_page_break_before_head():
     assert participants.items[1].content[1].n == "*"
     assert [b.content for b in para.content[1].blocks] == [["First paragraph."],
                                                          ["Second paragraph."]]
+
+
+def test_table_rows_printed_with_bars_become_a_table():
+    doc = read_text("42. Memorandum From Rusk to Johnson1\n\nThe figures are:\n\n"
+                    "Item | 1963 | 1964\nWheat | 1,500 | 2,000\n\nThat is all.\n\n"
+                    "  1. Source: Johnson Library. Secret.\n", "d42.txt")
+    blocks = doc.body[0].blocks
+    table = next(b for b in blocks if isinstance(b, m.Table))
+    assert [[c for c in row] for row in table.rows] == [[["Item"], ["1963"], ["1964"]],
+                                                         [["Wheat"], ["1,500"], ["2,000"]]]
+    assert sum(isinstance(b, m.Paragraph) for b in blocks) == 2
+
+
+def test_one_line_with_a_bar_is_prose():
+    doc = read_text("42. Memorandum From Rusk to Johnson\n\nEither this | or that.\n", "d42.txt")
+    assert not any(isinstance(b, m.Table) for b in doc.body[0].blocks)

@@ -105,7 +105,7 @@ class _Item:
 
 @dataclass
 class _Raw:
-    kind: str  # "text", "list" or "page"
+    kind: str  # "text", "list", "table" or "page"
     start: int
     end: int
     line: int
@@ -153,12 +153,17 @@ def _raw_blocks(body: _Text) -> list[_Raw]:
             raws[-1].end = end
             prev_blank = False
             continue
-        elif not prev_blank and raws and raws[-1].kind == "text":
+        elif not prev_blank and raws and raws[-1].kind in ("text", "table"):
             raws[-1].end = end
             raws[-1].lines += 1
+            if raws[-1].kind == "table" and not fs.is_table_row(ln):
+                raws[-1].kind = "text"
         else:
-            raws.append(_Raw("text", start, end, i + 1))
+            raws.append(_Raw("table" if fs.is_table_row(ln) else "text", start, end, i + 1))
         prev_blank = False
+    for raw in raws:  # a table needs two rows; one line with a bar is prose
+        if raw.kind == "table" and raw.lines < 2:
+            raw.kind = "text"
     return raws
 
 
@@ -260,6 +265,18 @@ class _FrusReader:
             items.append(item)
         return m.ItemList(items, kind, raw.line)
 
+    def _table(self, raw: _Raw) -> m.Table:
+        rows = []
+        pos = raw.start
+        for ln in self.body.text[raw.start:raw.end].split("\n"):
+            cells, cpos = [], pos
+            for cell in ln.split(fs.TABLE_BAR):
+                cells.append(self.inlines(cpos, cpos + len(cell)))
+                cpos += len(cell) + len(fs.TABLE_BAR)
+            rows.append(cells)
+            pos += len(ln) + 1
+        return m.Table(rows, raw.line)
+
     def _opener_line(self, raw: _Raw) -> m.Seg | m.Salute | m.Dateline | None:
         text = self.plain(raw.start, raw.end)
         content = self.inlines(raw.start, raw.end)
@@ -340,6 +357,10 @@ class _FrusReader:
             raw = raws[k]
             if raw.kind == "page":
                 out.append(page(raw))
+                continue
+            if raw.kind == "table":
+                before_text = False
+                out.append(self._table(raw))
                 continue
             if raw.kind == "list":
                 kind = None

@@ -149,3 +149,12 @@ ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-
 def is_attachment_line(line: str) -> bool:
     """True for the line that opens an attachment ("[Enclosure]", "Tab A")."""
     return bool(ATTACHMENT_LINE.match(line.strip()))
+
+
+#: The page text prints a table row as its cells joined by this bar: "Total | 1,500 | 2,000".
+TABLE_BAR = " | "
+
+
+def is_table_row(line: str) -> bool:
+    """A line of a table as the page text prints it (cells joined by " | ")."""
+    return TABLE_BAR in line and not line.startswith((" ", "\t"))

@@ -25,7 +25,7 @@ _ELEMENT_ONLY = frozenset({
     "notesStmt", "sourceDesc", "msDesc", "msIdentifier", "encodingDesc", "appInfo",
     "application", "profileDesc", "langUsage", "textClass", "keywords", "abstract",
     "particDesc", "listPerson", "person", "revisionDesc", "text", "body", "div", "sp",
-    "list", "closer", "opener", "respStmt",
+    "list", "closer", "opener", "respStmt", "table", "row",
 })
 
 
@@ -160,6 +160,14 @@ def _list(parent: etree._Element, b: m.ItemList) -> None:
             _inlines(it, item.content)
 
 
+def _table(parent: etree._Element, b: m.Table) -> None:
+    table = _el("table", parent)
+    for row in b.rows:
+        tr = _el("row", table)
+        for cell in row:
+            _inlines(_el("cell", tr), cell)
+
+
 def _simple(tag: str) -> Callable:
     def write(parent: etree._Element, b) -> None:
         _inlines(_el(tag, parent), b.content)
@@ -187,7 +195,8 @@ def _div(parent: etree._Element, b: m.Division) -> None:
 
 
 _BLOCK: dict[type, Callable] = {
-    m.Note: _note, m.Paragraph: _p, m.Head: _head, m.SourceLine: _source_line, m.ItemList: _list,
+    m.Note: _note, m.Paragraph: _p, m.Table: _table, m.Head: _head,
+    m.SourceLine: _source_line, m.ItemList: _list,
     m.Dateline: _simple("dateline"), m.Salute: _simple("salute"),
     m.Signed: _simple("signed"), m.Closer: _closer, m.Speech: _speech, m.Division: _div,
     m.Opener: _opener, m.Seg: _simple("seg"), m.PageBreak: _pb,
