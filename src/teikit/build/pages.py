@@ -1,0 +1,138 @@
+"""The corpus pages: one HTML page per document (with links to its neighbours in date
+order), ``index.html``, ``persons.html`` and the assets.
+
+Each page has a key made of everything that shows on it — the document's article and
+metadata, its neighbours' titles, its speakers' anchors, the templates — so after one
+document changes only its own page, its neighbours' (when their links changed) and the
+indexes are written again.  The pages look exactly as ``teikit render`` makes them: the same
+templates, the same order, the same functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.build.hashing import key
+from teikit.build.worker import ARTICLES
+
+
+@dataclass
+class PageReport:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    records: dict[str, list] = field(default_factory=dict)  # output name -> [key, size]
+
+
+def _page_objects(units: list[dict]) -> list:
+    from teikit.render.metadata import Metadata, Speaker
+    from teikit.render.site import Page
+    pages = []
+    for u in units:
+        meta = dict(u["meta"])
+        meta["speakers"] = [Speaker(**s) for s in meta["speakers"]]
+        pages.append(Page(u["id"], Metadata(**meta), Path(u["edition"]), u["tei_href"]))
+    return pages
+
+
+def _unchanged(output: Path, name: str, page_key: str, recorded: dict) -> bool:
+    old = recorded.get(name)
+    if not old or old[0] != page_key:
+        return False
+    try:
+        return (output / name).stat().st_size == old[1]
+    except OSError:
+        return False
+
+
+def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...],
+          templates: Path | None, design_digest: str, recorded: dict) -> PageReport:
+    """Write every page whose key changed; ``units`` are the unit records of every rendered
+    edition (with ``edition`` set).  Pages of documents that are gone are removed."""
+    report = PageReport()
+    if "html" not in formats:
+        return report
+    from teikit.render.site import _sort_key, persons_index  # noqa: PLC2701 - same site
+    pages = sorted(_page_objects(units), key=_sort_key)
+    articles = {u["id"]: u["article"] for u in units}
+    people = persons_index(pages)
+    anchors = {p.name: p.anchor for p in people}
+    common = {"has_text": "text" in formats, "css": "assets/teikit.css"}
+    env = None
+
+    def render(template: str, **context) -> bytes:
+        nonlocal env
+        if env is None:
+            from teikit.render.site import _environment
+            env = _environment(templates)
+        return env.get_template(template).render(**context, **common).encode("utf-8")
+
+    def emit(name: str, page_key: str, make) -> None:
+        if not _unchanged(output, name, page_key, recorded):
+            from teikit.build.files import write_output
+            data = make()
+            write_output(output / name, data)
+            report.written.append(name)
+            report.records[name] = [page_key, len(data)]
+        else:
+            report.records[name] = recorded[name]
+
+    from markupsafe import Markup
+    for i, page in enumerate(pages):
+        prev = pages[i - 1] if i > 0 else None
+        nxt = pages[i + 1] if i + 1 < len(pages) else None
+        speakers = [(s.name, anchors[s.name]) for s in page.meta.speakers]
+        page_key = key(design_digest, articles[page.id], _meta(page), page.tei_href,
+                       _link(prev), _link(nxt), speakers, common)
+
+        def make(page=page, prev=prev, nxt=nxt, speakers=speakers) -> bytes:
+            page.article = (cache / ARTICLES / f"{page.id}.html").read_text(encoding="utf-8")
+            return render("document.html", page=page, article=Markup(page.article),
+                          prev=prev, next=nxt, speakers=speakers)
+        emit(page.html_href, page_key, make)
+
+    listing = [(p.id, _meta(p)) for p in pages]
+    emit("index.html", key(design_digest, listing, common),
+         lambda: render("index.html", pages=pages))
+    emit("persons.html", key(design_digest, [(p.name, p.anchor, [q.id for q in p.pages])
+                                             for p in people], listing, common),
+         lambda: render("persons.html", people=people))
+    copy_assets(output, templates, design_digest, recorded, report)
+    for name in sorted(set(recorded) - set(report.records)):
+        if (output / name).is_file():
+            (output / name).unlink()
+        report.removed.append(name)
+    return report
+
+
+def _meta(page) -> tuple:
+    m = page.meta
+    return (m.title, m.date_when, m.date_printed, m.summary, m.lang,
+            [(s.key, s.name) for s in m.speakers])
+
+
+def _link(page) -> tuple | None:
+    return None if page is None else (page.id, page.meta.title)
+
+
+def copy_assets(output: Path, templates: Path | None, digest: str, recorded: dict,
+                report: PageReport) -> None:
+    """teikit's static files and the project's own ``templates/static`` over them."""
+    from teikit.build.files import write_output
+    from teikit.render.site import PACKAGE
+    folders = [PACKAGE / "static"]
+    if templates is not None and (templates / "static").is_dir():
+        folders.append(templates / "static")
+    files: dict[str, Path] = {}
+    for folder in folders:
+        for f in sorted(folder.iterdir()):
+            if f.is_file():
+                files[f"assets/{f.name}"] = f
+    for name, f in sorted(files.items()):
+        if _unchanged(output, name, digest, recorded):
+            report.records[name] = recorded[name]
+            continue
+        data = f.read_bytes()
+        write_output(output / name, data)
+        report.written.append(name)
+        report.records[name] = [digest, len(data)]

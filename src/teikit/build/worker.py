@@ -1,0 +1,253 @@
+"""One document through all its stages — convert, validate, render — in one task.
+
+Runs in a pool process (or in the build's own process with ``-j 1``).  The process is set
+up once by :func:`init` (schemas and stylesheets compiled there), then :func:`run` takes
+tasks.  A task never raises: whatever goes wrong becomes a diagnostic in its result, so one
+bad document cannot stop the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from teikit.diagnostics import Diagnostic
+from teikit.errors import TeikitError
+
+ARTICLES = "articles"
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything a worker needs, fixed for one build."""
+
+    root: Path
+    tei_dir: Path
+    output_dir: Path
+    cache_dir: Path
+    formats: tuple[str, ...]
+    width: int
+    schemas: tuple[Path, ...] | None
+    xslt_html: Path | None
+    xslt_text: Path | None
+    publisher: str
+    licence: str | None
+    licence_url: str | None
+    validate_digest: str
+    render_digest: str
+    convert_digest: str
+
+
+@dataclass
+class Task:
+    index: int
+    source: str | None          # project-relative path, or None for an edition on its own
+    reader: str = "auto"
+    edition: str | None = None  # project-relative; None until the first conversion
+    convert: bool = False       # the source (or what converts it) changed
+    force: bool = False
+    recorded_edition_sha: str | None = None
+    validate_key: str | None = None   # as recorded by the last build
+    render_key: str | None = None
+
+
+@dataclass
+class Result:
+    index: int
+    source: str | None
+    edition: str | None = None
+    edition_stat: list | None = None   # [mtime_ns, size, sha256] after this task
+    converted: bool = False
+    validated: bool = False
+    rendered: bool = False
+    failed: bool = False
+    hand_edited: bool = False
+    convert_key: str | None = None     # keys of the stages now up to date
+    validate_key: str | None = None
+    render_key: str | None = None
+    units: list[dict] | None = None
+    outputs: dict[str, int] | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    times: dict[str, float] = field(default_factory=dict)
+
+
+_PROCESS: dict = {}
+
+
+def init(setup: Setup) -> None:
+    """Compile what every document needs, once per process: the schemas and the XSLT."""
+    from teikit.render.site import Options, Renderer
+    from teikit.validate import schemas
+    schemas.load_all(list(setup.schemas) if setup.schemas else None)
+    _PROCESS["setup"] = setup
+    _PROCESS["renderer"] = Renderer(Options(
+        output=setup.output_dir, formats=setup.formats, width=setup.width,
+        xslt_html=setup.xslt_html, xslt_text=setup.xslt_text))
+
+
+def run(task: Task) -> Result:
+    setup: Setup = _PROCESS["setup"]
+    result = Result(task.index, task.source, task.edition)
+    try:
+        _stages(setup, task, result)
+    except TeikitError as e:
+        result.failed = True
+        result.diagnostics.append(Diagnostic(e.file or task.edition or task.source or "?",
+                                             e.line, e.col, "error", e.message, e.rule))
+    except Exception as e:  # noqa: BLE001 - a bug on one document must not stop the build
+        result.failed = True
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        result.diagnostics.append(Diagnostic(
+            task.edition or task.source or "?", 0, 0, "error",
+            f"internal error: {type(e).__name__}: {e} (at {Path(where.filename).name}:"
+            f"{where.lineno})", "internal"))
+    return result
+
+
+def _display(setup: Setup, rel: str) -> str:
+    return str(setup.root / rel)
+
+
+def _stages(setup: Setup, task: Task, result: Result) -> None:
+    data: bytes | None = None
+    if task.source is not None and task.convert:
+        data = _convert(setup, task, result)
+        if data is None:
+            return
+    if data is None:
+        data = (setup.root / task.edition).read_bytes()
+        if task.source is not None and data and _sha(data) != task.recorded_edition_sha:
+            _note_hand_edit(setup, task, result, data)
+    sha = _sha(data)
+    st = (setup.root / result.edition).stat()
+    result.edition_stat = [st.st_mtime_ns, st.st_size, sha]
+    name = _display(setup, result.edition)
+
+    from teikit.build.hashing import key
+    vkey = key(sha, setup.validate_digest)
+    if vkey != task.validate_key or task.force:
+        start = time.perf_counter()
+        from teikit.validate import validate_bytes
+        problems = validate_bytes(data, name, list(setup.schemas) if setup.schemas else None)
+        result.times["validate"] = time.perf_counter() - start
+        result.validated = True
+        result.diagnostics.extend(problems)
+        if any(d.severity == "error" for d in problems):
+            result.failed = True
+        else:
+            result.validate_key = vkey
+    else:
+        result.validate_key = vkey
+
+    rkey = key(sha, setup.render_digest)
+    if rkey != task.render_key or task.force:
+        start = time.perf_counter()
+        _render(setup, result, name)
+        result.times["render"] = time.perf_counter() - start
+        result.rendered = True
+        result.render_key = rkey
+    else:
+        result.render_key = rkey
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _convert(setup: Setup, task: Task, result: Result) -> bytes | None:
+    """Convert the source and write its edition (unless edited by hand); the edition's bytes,
+    or None when conversion failed."""
+    from teikit.build.hashing import key
+    from teikit.convert import convert_file
+    from teikit.editions import State, stamp, state_of
+    from teikit.writers.tei import Config
+    from teikit.xmlio import atomic_write
+
+    start = time.perf_counter()
+    source = setup.root / task.source
+    conv = convert_file(source, task.reader, None,
+                        Config(setup.publisher, setup.licence, setup.licence_url))
+    result.converted = True
+    result.diagnostics.extend(d for d in conv.diagnostics if d.severity != "info")
+    if any(d.severity == "error" for d in conv.diagnostics):
+        result.failed = True
+    rel = (Path(setup.tei_dir.relative_to(setup.root)) / f"{conv.document.id}.xml").as_posix()
+    result.edition = rel
+    target = setup.root / rel
+    stamped = stamp(conv.data)
+    try:
+        old = target.read_bytes()
+    except FileNotFoundError:
+        old = None
+    data = stamped
+    if old != stamped:
+        if state_of(old) is State.EDITED and not task.force:
+            result.hand_edited = True
+            result.diagnostics.append(_hand_edit_warning(setup, rel, task.source))
+            data = old
+        else:
+            atomic_write(target, stamped)
+    source_sha = _sha(source.read_bytes())
+    result.convert_key = key(source_sha, task.reader, setup.convert_digest)
+    result.times["convert"] = time.perf_counter() - start
+    return data
+
+
+def _hand_edit_warning(setup: Setup, rel: str, source: str) -> Diagnostic:
+    return Diagnostic(_display(setup, rel), 0, 0, "warning",
+                      f"edited by hand since teikit wrote it: rendered as it is, not "
+                      f"reconverted from {source} (teikit build --force replaces it)",
+                      "hand-edited")
+
+
+def _note_hand_edit(setup: Setup, task: Task, result: Result, data: bytes) -> None:
+    from teikit.editions import State, state_of
+    if state_of(data) is State.EDITED:
+        result.hand_edited = True
+        result.diagnostics.append(_hand_edit_warning(setup, task.edition, task.source))
+
+
+def _render(setup: Setup, result: Result, name: str) -> None:
+    from collections import Counter
+
+    from teikit.build.files import write_output
+    from teikit.render.units import load_units
+
+    renderer = _PROCESS["renderer"]
+    path = setup.root / result.edition
+    tei_href = f"tei/{path.name}"
+    units, outputs = [], {}
+    no_rule: Counter = Counter()
+    for unit in load_units(path):
+        page, missing = renderer.unit(unit, tei_href)
+        no_rule.update(missing)
+        record = {"id": page.id, "meta": asdict(page.meta), "tei_href": tei_href,
+                  "article": ""}
+        if renderer.html:
+            article = page.article.encode("utf-8")
+            record["article"] = _sha(article)
+            cached = setup.cache_dir / ARTICLES / f"{page.id}.html"
+            write_output(cached, article)
+            outputs[_out(setup, cached)] = len(article)
+        if renderer.text:
+            text = setup.output_dir / page.text_href
+            outputs[_out(setup, text)] = text.stat().st_size
+        units.append(record)
+    if renderer.html:
+        copy = setup.output_dir / tei_href
+        write_output(copy, path.read_bytes())
+        outputs[_out(setup, copy)] = copy.stat().st_size
+    if no_rule:
+        listed = ", ".join(f"{n} ×{c}" for n, c in sorted(no_rule.items()))
+        result.diagnostics.append(Diagnostic(
+            name, 0, 0, "warning",
+            f"no rule for TEI element(s), rendered as their text: {listed}", "render-no-rule"))
+    result.units = units
+    result.outputs = outputs
+
+
+def _out(setup: Setup, path: Path) -> str:
+    return path.relative_to(setup.output_dir).as_posix()
