@@ -16,7 +16,7 @@ from teikit import __version__
 from teikit.errors import TeikitError
 
 #: Sub-command modules, in the order ``teikit --help`` lists them.
-COMMANDS = ("convert", "render", "validate")
+COMMANDS = ("convert", "validate", "render", "init", "build", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
