@@ -60,17 +60,19 @@ def parse_file(path: Path) -> etree._ElementTree:
     return parse_bytes(read_bytes(path), str(path))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, fsync: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename, so that a reader
-    (or a crash) never sees a half-written file."""
+    (or a crash) never sees a half-written file.  ``fsync=False`` skips forcing the data to
+    disk — for files that can be made again (a build's output), where it is the main cost."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if fsync:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
