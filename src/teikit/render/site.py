@@ -48,6 +48,7 @@ class Options:
     xslt_html: Path | None = None
     xslt_text: Path | None = None
     templates: Path | None = None
+    durable: bool = True  # fsync each file; a build skips it and checks sizes instead
 
 
 @dataclass
@@ -149,7 +150,8 @@ class Renderer:
         if self.text:
             raw = str(self.text(unit.root, name, **params))
             text = layout(raw, self.options.width)
-            atomic_write(self.options.output / page.text_href, text.encode("utf-8"))
+            atomic_write(self.options.output / page.text_href, text.encode("utf-8"),
+                         fsync=self.options.durable)
         return page, no_rule
 
 
