@@ -69,9 +69,9 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
 
     def emit(name: str, page_key: str, make) -> None:
         if not _unchanged(output, name, page_key, recorded):
-            from teikit.build.files import write_output
+            from teikit.xmlio import atomic_write
             data = make()
-            write_output(output / name, data)
+            atomic_write(output / name, data, fsync=False)
             report.written.append(name)
             report.records[name] = [page_key, len(data)]
         else:
@@ -118,8 +118,8 @@ def _link(page) -> tuple | None:
 def copy_assets(output: Path, templates: Path | None, digest: str, recorded: dict,
                 report: PageReport) -> None:
     """teikit's static files and the project's own ``templates/static`` over them."""
-    from teikit.build.files import write_output
     from teikit.render.site import PACKAGE
+    from teikit.xmlio import atomic_write
     folders = [PACKAGE / "static"]
     if templates is not None and (templates / "static").is_dir():
         folders.append(templates / "static")
@@ -133,6 +133,6 @@ def copy_assets(output: Path, templates: Path | None, digest: str, recorded: dic
             report.records[name] = recorded[name]
             continue
         data = f.read_bytes()
-        write_output(output / name, data)
+        atomic_write(output / name, data, fsync=False)
         report.written.append(name)
         report.records[name] = [digest, len(data)]

@@ -126,6 +126,7 @@ def _outputs_intact(output: Path, outputs: dict[str, int]) -> bool:
 class Build:
     def __init__(self, project: Project, options: Options, progress: Progress) -> None:
         self.digests: dict[str, str] = {}
+        self.wrote_editions = False
         self.project, self.options, self.progress = project, options, progress
         self.old = state_file.load(project.output_dir)
         self.new = state_file.empty()
@@ -177,6 +178,7 @@ class Build:
     # ------------------------------------------------------------ results
     def _take(self, r: Result) -> None:
         s = self.summary
+        self.wrote_editions |= r.wrote_edition
         s.converted += r.converted
         s.validated += r.validated
         s.rendered += r.rendered
@@ -220,9 +222,11 @@ class Build:
 
     def _fail_duplicates(self, results: list[Result]) -> None:
         """Two sources giving the same edition id: neither edition can be trusted."""
+        rebuilt = {r.source for r in results}
         by_edition: dict[str, list[Result]] = {}
         for src, rec in self.new["sources"].items():  # up to date, not rebuilt
-            by_edition.setdefault(rec["edition"], []).append(Result(-1, src, rec["edition"]))
+            if src not in rebuilt:
+                by_edition.setdefault(rec["edition"], []).append(Result(-1, src, rec["edition"]))
         for r in results:
             if r.edition and r.source:
                 by_edition.setdefault(r.edition, []).append(r)
@@ -280,6 +284,10 @@ class Build:
         self.progress.finish()
         self.summary.documents = (self.summary.up_to_date + len(results) + len(results2))
         self._corpus()
+        if self.wrote_editions:
+            # Editions are the editors' material: on disk before the state says they are
+            # there.  One sync for the build instead of an fsync per edition.
+            os.sync()
         self.new["files"] = dict(sorted(self.hashes.used.items()))
         state_file.save(project.output_dir, self.new)
         self.summary.wall = time.perf_counter() - start

@@ -65,6 +65,7 @@ class Result:
     rendered: bool = False
     failed: bool = False
     hand_edited: bool = False
+    wrote_edition: bool = False
     convert_key: str | None = None     # keys of the stages now up to date
     validate_key: str | None = None
     render_key: str | None = None
@@ -85,7 +86,7 @@ def init(setup: Setup) -> None:
     _PROCESS["setup"] = setup
     _PROCESS["renderer"] = Renderer(Options(
         output=setup.output_dir, formats=setup.formats, width=setup.width,
-        xslt_html=setup.xslt_html, xslt_text=setup.xslt_text))
+        xslt_html=setup.xslt_html, xslt_text=setup.xslt_text, durable=False))
 
 
 def run(task: Task) -> Result:
@@ -189,7 +190,8 @@ def _convert(setup: Setup, task: Task, result: Result) -> bytes | None:
             result.diagnostics.append(_hand_edit_warning(setup, rel, task.source))
             data = old
         else:
-            atomic_write(target, stamped)
+            atomic_write(target, stamped, fsync=False)  # synced once, at the end of the build
+            result.wrote_edition = True
     source_sha = _sha(source.read_bytes())
     result.convert_key = key(source_sha, task.reader, setup.convert_digest)
     result.times["convert"] = time.perf_counter() - start
@@ -213,8 +215,8 @@ def _note_hand_edit(setup: Setup, task: Task, result: Result, data: bytes) -> No
 def _render(setup: Setup, result: Result, name: str) -> None:
     from collections import Counter
 
-    from teikit.build.files import write_output
     from teikit.render.units import load_units
+    from teikit.xmlio import atomic_write
 
     renderer = _PROCESS["renderer"]
     path = setup.root / result.edition
@@ -230,7 +232,7 @@ def _render(setup: Setup, result: Result, name: str) -> None:
             article = page.article.encode("utf-8")
             record["article"] = _sha(article)
             cached = setup.cache_dir / ARTICLES / f"{page.id}.html"
-            write_output(cached, article)
+            atomic_write(cached, article, fsync=False)
             outputs[_out(setup, cached)] = len(article)
         if renderer.text:
             text = setup.output_dir / page.text_href
@@ -238,7 +240,7 @@ def _render(setup: Setup, result: Result, name: str) -> None:
         units.append(record)
     if renderer.html:
         copy = setup.output_dir / tei_href
-        write_output(copy, path.read_bytes())
+        atomic_write(copy, path.read_bytes(), fsync=False)
         outputs[_out(setup, copy)] = copy.stat().st_size
     if no_rule:
         listed = ", ".join(f"{n} ×{c}" for n, c in sorted(no_rule.items()))
