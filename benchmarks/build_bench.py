@@ -67,8 +67,18 @@ print(json.dumps({"wall": time.perf_counter() - start}))
 """
 
 
+def valid(path: Path) -> bool:
+    """Whether the model's own edition is valid (a model that is not would only measure
+    failing)."""
+    from teikit.convert import convert_file
+    from teikit.validate import validate_bytes
+    data = convert_file(path).data
+    return not any(d.severity == "error" for d in validate_bytes(data, path.name))
+
+
 def templates() -> list[tuple[str, str]]:
-    """(kind, text) of every model document: Wilson Center records and FRUS page texts."""
+    """(kind, text) of every valid model document: Wilson Center records and FRUS page
+    texts."""
     out = []
     for p in sorted((SHARED / "seeds").glob("*.txt")):
         out.append(("seed", p.read_text(encoding="utf-8")))
@@ -77,13 +87,16 @@ def templates() -> list[tuple[str, str]]:
         if re.search(r"/(?:document|node)/\d+", text):  # its edition id comes from the URL
             out.append(("wilson", text))
     for p in sorted((SHARED / "samples" / "frus").glob("*/d*.txt")):
-        out.append(("frus", p.read_text(encoding="utf-8")))
+        if valid(p):
+            out.append(("frus", p.read_text(encoding="utf-8")))
     return out
 
 
 def _shuffle_body(text: str, rng: random.Random) -> str:
     """Shuffle the long paragraphs of the body among themselves (the head, short lines,
     signatures and notes stay where they are)."""
+    if "[Page" in text:  # page breaks must keep ascending
+        return text
     blocks = text.split("\n\n")
     movable = [i for i, b in enumerate(blocks) if i > 6 and len(b) > 200 and
                not re.match(r"\s*\d+\.\s", b) and "[Page" not in b
@@ -105,7 +118,8 @@ def vary(kind: str, text: str, n: int, rng: random.Random) -> str:
                   lambda m: f"{rng.randint(10, 990)} {m.group(2)}", text)
     text = _shuffle_body(text, rng)
     if kind == "frus" or (kind == "seed" and re.match(r"\s*\d+\. ", text)):
-        return re.sub(r"\A(\s*)\d+\.", lambda m: f"{m.group(1)}{1000 + n}.", text, count=1)
+        return re.sub(r"\A(\s*)\d+\.(?= [A-Z])", lambda m: f"{m.group(1)}{1000 + n}.", text,
+                      count=1)
     return re.sub(r"/(document|node)/\d+", lambda m: f"/{m.group(1)}/{500000 + n}", text)
 
 
@@ -138,7 +152,7 @@ def report(label: str, n: int, r: dict) -> None:
     print(f"  {label:<18} {r['wall']:7.2f}s wall  {n / r['wall']:7.0f} docs/s  "
           f"conv {r['converted']} val {r['validated']} rend {r['rendered']} "
           f"up-to-date {r['up_to_date']} failed {r['failed']} pages {r['pages']}\n"
-          f"  {'':<18} stage CPU (summed over workers): {per_stage}\n"
+          f"  {'':<18} stage CPU time (summed over workers): {per_stage}\n"
           f"  {'':<18} peak RSS: build process {r['rss_main']:.0f} MB, "
           f"largest worker {r['rss_worker']:.0f} MB", flush=True)
     for name, diags in r["failures"]:
@@ -170,8 +184,8 @@ def main() -> int:
             report("full build", n, full)
             report("no-op rebuild", n, child(CHILD, str(root), str(args.jobs), ""))
             one = root / "sources" / "doc00003.txt"
-            one.write_text(one.read_text(encoding="utf-8").replace(
-                "\n\n", "\n\nAn editor's correction.\n\n", 1), encoding="utf-8")
+            head, _, last = one.read_text(encoding="utf-8").rpartition("\n\n")
+            one.write_text(f"{head}\n\nAn editor's correction.\n\n{last}", encoding="utf-8")
             report("one source changed", n, child(CHILD, str(root), str(args.jobs), ""))
             floor = child(FLOOR, str(root / "tei"))
             print(f"  {'floor':<18} {floor['wall']:7.2f}s wall  {n / floor['wall']:7.0f} docs/s"

@@ -84,7 +84,7 @@ class Summary:
         return [f"teikit: {self.documents} document(s): {self.converted} converted, "
                 f"{self.validated} validated, {self.rendered} rendered, {self.up_to_date} "
                 f"up to date, {self.failed} failed; {self.pages_written} page(s) written",
-                f"teikit: time per stage (summed over workers): {stages}; "
+                f"teikit: CPU time per stage (summed over workers): {stages}; "
                 f"{self.wall:.2f} s in all"]
 
     def failure_lines(self) -> list[str]:
