@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -63,8 +64,7 @@ def discover_sources(project: Project) -> tuple[list[tuple[str, str]], list[str]
     notes = []
     for g in project.sources:
         pattern = str(project.root / g.glob)
-        fixed = Path(pattern.split("*")[0].split("?")[0].split("[")[0])
-        folder = fixed if pattern.endswith(("/", os.sep)) else fixed.parent
+        folder = Path(os.path.dirname(re.split(r"[*?[]", pattern)[0]))  # before any wildcard
         matches = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
         if not folder.is_dir():
             notes.append(f"teikit.toml: sources: folder {folder} does not exist; building "
@@ -243,6 +243,28 @@ class Build:
                         f"sources {names} all give the edition {edition}; rename one of them "
                         "(edition ids come from the document)", "duplicate-edition"))
 
+    def _retire(self, results: list[Result]) -> None:
+        """A source whose edition id changed (its document number was corrected, say)
+        leaves its old edition behind: removed when teikit wrote it and nobody touched it
+        since, kept (and rendered) with a warning when it was edited by hand."""
+        from teikit.editions import State, read_state
+        for r in results:
+            old = self.old["sources"].get(r.source or "")
+            if not (old and r.convert_key and r.edition and old["edition"] != r.edition):
+                continue
+            path = self.project.root / old["edition"]
+            if not path.is_file():
+                continue
+            if read_state(path) is State.PRISTINE:
+                path.unlink()
+                self.progress.message(f"teikit: removed {self._display(old['edition'])}: "
+                                      f"{r.source} now gives {r.edition}")
+            else:
+                self.progress.message(
+                    f"{self._display(old['edition'])}: warning: {r.source} now gives "
+                    f"{r.edition}; this edition was edited by hand, so it is kept (and "
+                    "published) until you remove it [hand-edited]")
+
     # ------------------------------------------------------------ the build
     def run(self) -> Summary:
         start = time.perf_counter()
@@ -259,6 +281,7 @@ class Build:
             self.progress.expect(len(first))
             pool.run(first, results.append)
             self._fail_duplicates(results)
+            self._retire(results)
             for r in sorted(results, key=lambda r: r.index):
                 self._take(r)
             claimed = {rec["edition"] for rec in self.new["sources"].values()}
