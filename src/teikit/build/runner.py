@@ -267,14 +267,14 @@ class Build:
 
     # ------------------------------------------------------------ the build
     def run(self) -> Summary:
-        start = time.perf_counter()
+        start, wall = time.process_time(), time.perf_counter()
         project = self.project
         self.digests = _digests(project, self.hashes)
         sources, notes = discover_sources(project)
         for note in notes:
             self.progress.message(f"teikit: warning: {note}")
         first = self._source_tasks(sources)
-        self.summary.add_time("plan", time.perf_counter() - start)
+        self.summary.add_time("plan", time.process_time() - start)
         pool = _Pool(self._setup(), self.options.jobs or os.cpu_count() or 1)
         try:
             results: list[Result] = []
@@ -286,7 +286,7 @@ class Build:
                 self._take(r)
             claimed = {rec["edition"] for rec in self.new["sources"].values()}
             claimed |= {r.edition for r in results if r.edition}
-            plan2 = time.perf_counter()
+            plan2 = time.process_time()
             second = []
             for i, edition in enumerate(discover_editions(project), len(sources)):
                 if edition in claimed:
@@ -296,7 +296,7 @@ class Build:
                     self.summary.up_to_date += 1
                 else:
                     second.append(task)
-            self.summary.add_time("plan", time.perf_counter() - plan2)
+            self.summary.add_time("plan", time.process_time() - plan2)
             self.progress.expect(len(second))
             results2: list[Result] = []
             pool.run(second, results2.append)
@@ -313,7 +313,7 @@ class Build:
             os.sync()
         self.new["files"] = dict(sorted(self.hashes.used.items()))
         state_file.save(project.output_dir, self.new)
-        self.summary.wall = time.perf_counter() - start
+        self.summary.wall = time.perf_counter() - wall
         return self.summary
 
     def _setup(self) -> Setup:
@@ -329,7 +329,7 @@ class Build:
 
     def _corpus(self) -> None:
         """Units of every edition still in tei/, the corpus pages, stale outputs removed."""
-        start = time.perf_counter()
+        start = time.process_time()
         output = self.project.output_dir
         on_disk = set(discover_editions(self.project))
         for edition, rec in self.old["editions"].items():
@@ -364,7 +364,7 @@ class Build:
                              old_pages)
         self.new["pages"], self.new["corpus"] = report.records, corpus_key
         self.summary.pages_written = len(report.written)
-        self.summary.add_time("pages", time.perf_counter() - start)
+        self.summary.add_time("pages", time.process_time() - start)
 
 
 def build(project: Project, options: Options | None = None,
