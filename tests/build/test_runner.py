@@ -3,7 +3,7 @@
 import json
 import shutil
 
-from teikit.build import state
+from teikit.build import runner, state
 from teikit.render import Options, render
 
 from .conftest import EDITIONS, run, tree, write_config
@@ -99,7 +99,8 @@ def test_a_failing_document_does_not_stop_the_others(editions_project):
     assert run(editions_project).failed == 1
 
 
-def test_jobs_do_not_change_the_output(editions_project, tmp_path):
+def test_jobs_do_not_change_the_output(editions_project, tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "SPREAD_MIN", 1)  # document pages written by the workers too
     other = tmp_path / "other"
     shutil.copytree(editions_project, other)
     run(editions_project, jobs=1)

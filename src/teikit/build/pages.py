@@ -10,6 +10,8 @@ templates, the same order, the same functions.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,10 +47,42 @@ def _unchanged(output: Path, name: str, page_key: str, recorded: dict) -> bool:
         return False
 
 
+@functools.cache
+def environment(templates: Path | None):
+    """The jinja2 environment of the site, once per process."""
+    from teikit.render.site import _environment
+    return _environment(templates)
+
+
+def _common(formats: tuple[str, ...]) -> dict:
+    return {"has_text": "text" in formats, "css": "assets/teikit.css"}
+
+
+def write_documents(jobs: list[tuple], output: Path, cache: Path, formats: tuple[str, ...],
+                    templates: Path | None) -> list[tuple[str, int]]:
+    """Write document pages, each job ``(name, page, prev, next, speakers)``; their sizes.
+    Runs in the build process or, for many pages, spread over the workers."""
+    from markupsafe import Markup
+
+    from teikit.xmlio import atomic_write
+    template = environment(templates).get_template("document.html")
+    out = []
+    for name, page, prev, nxt, speakers in jobs:
+        page.article = (cache / ARTICLES / f"{page.id}.html").read_text(encoding="utf-8")
+        data = template.render(page=page, article=Markup(page.article), prev=prev, next=nxt,
+                               speakers=speakers, **_common(formats)).encode("utf-8")
+        atomic_write(output / name, data, fsync=False)
+        out.append((name, len(data)))
+    return out
+
+
 def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...],
-          templates: Path | None, design_digest: str, recorded: dict) -> PageReport:
+          templates: Path | None, design_digest: str, recorded: dict,
+          run_jobs: Callable[[list[tuple]], list[tuple[str, int]]] | None = None
+          ) -> PageReport:
     """Write every page whose key changed; ``units`` are the unit records of every rendered
-    edition (with ``edition`` set).  Pages of documents that are gone are removed."""
+    edition (with ``edition`` set).  Pages of documents that are gone are removed.
+    ``run_jobs`` writes a list of document pages (default: here, one after the other)."""
     report = PageReport()
     if "html" not in formats:
         return report
@@ -57,15 +91,11 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
     articles = {u["id"]: u["article"] for u in units}
     people = persons_index(pages)
     anchors = {p.name: p.anchor for p in people}
-    common = {"has_text": "text" in formats, "css": "assets/teikit.css"}
-    env = None
+    common = _common(formats)
 
     def render(template: str, **context) -> bytes:
-        nonlocal env
-        if env is None:
-            from teikit.render.site import _environment
-            env = _environment(templates)
-        return env.get_template(template).render(**context, **common).encode("utf-8")
+        return environment(templates).get_template(template).render(
+            **context, **common).encode("utf-8")
 
     def emit(name: str, page_key: str, make) -> None:
         if not _unchanged(output, name, page_key, recorded):
@@ -77,19 +107,23 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
         else:
             report.records[name] = recorded[name]
 
-    from markupsafe import Markup
+    jobs, keys = [], {}
     for i, page in enumerate(pages):
         prev = pages[i - 1] if i > 0 else None
         nxt = pages[i + 1] if i + 1 < len(pages) else None
         speakers = [(s.name, anchors[s.name]) for s in page.meta.speakers]
         page_key = key(design_digest, articles[page.id], _meta(page), page.tei_href,
                        _link(prev), _link(nxt), speakers, common)
-
-        def make(page=page, prev=prev, nxt=nxt, speakers=speakers) -> bytes:
-            page.article = (cache / ARTICLES / f"{page.id}.html").read_text(encoding="utf-8")
-            return render("document.html", page=page, article=Markup(page.article),
-                          prev=prev, next=nxt, speakers=speakers)
-        emit(page.html_href, page_key, make)
+        if _unchanged(output, page.html_href, page_key, recorded):
+            report.records[page.html_href] = recorded[page.html_href]
+        else:
+            jobs.append((page.html_href, page, prev, nxt, speakers))
+            keys[page.html_href] = page_key
+    if jobs:
+        run = run_jobs or (lambda js: write_documents(js, output, cache, formats, templates))
+        for name, size in sorted(run(jobs)):
+            report.written.append(name)
+            report.records[name] = [keys[name], size]
 
     listing = [(p.id, _meta(p)) for p in pages]
     emit("index.html", key(design_digest, listing, common),

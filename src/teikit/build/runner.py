@@ -11,10 +11,11 @@ ever work on the same file.
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import re
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,9 @@ from teikit.build.project import Project
 from teikit.build.worker import Result, Setup, Task
 from teikit.diagnostics import Diagnostic
 from teikit.resources import resource_dir
+
+#: Fewer document pages than this are written by the build process itself.
+SPREAD_MIN = 64
 
 
 @dataclass
@@ -104,9 +108,26 @@ class _Pool:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks)),
                                             initializer=worker.init, initargs=(self.setup,))
-        futures = [self.pool.submit(worker.run, t) for t in tasks]
-        for f in as_completed(futures):
-            done(f.result())
+        # A bounded window of tasks in flight: memory stays flat however large the corpus.
+        pending = iter(tasks)
+        window = {self.pool.submit(worker.run, t) for t in itertools.islice(pending,
+                                                                            self.jobs * 8)}
+        while window:
+            finished, window = wait(window, return_when=FIRST_COMPLETED)
+            for f in finished:
+                done(f.result())
+                for t in itertools.islice(pending, 1):
+                    window.add(self.pool.submit(worker.run, t))
+
+    def spread(self, jobs: list) -> list | None:
+        """Run ``worker.write_pages`` over ``jobs`` in the pool, in chunks; None when there
+        is no pool (nothing was built in parallel) or too few jobs to be worth it."""
+        from teikit.build import worker
+        if self.pool is None or len(jobs) < SPREAD_MIN:
+            return None
+        size = max(16, len(jobs) // (self.jobs * 4))
+        chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+        return [item for part in self.pool.map(worker.write_pages, chunks) for item in part]
 
     def close(self) -> None:
         if self.pool is not None:
@@ -302,17 +323,18 @@ class Build:
             pool.run(second, results2.append)
             for r in sorted(results2, key=lambda r: r.index):
                 self._take(r)
+            self.progress.finish()
+            self.summary.documents = (self.summary.up_to_date + len(results) + len(results2))
+            self._corpus(pool)
         finally:
             pool.close()
-        self.progress.finish()
-        self.summary.documents = (self.summary.up_to_date + len(results) + len(results2))
-        self._corpus()
         if self.wrote_editions:
             # Editions are the editors' material: on disk before the state says they are
             # there.  One sync for the build instead of an fsync per edition.
             os.sync()
         self.new["files"] = dict(sorted(self.hashes.used.items()))
-        state_file.save(project.output_dir, self.new)
+        if self.new != self.old or not state_file.path(project.output_dir).is_file():
+            state_file.save(project.output_dir, self.new)
         self.summary.wall = time.perf_counter() - wall
         return self.summary
 
@@ -323,11 +345,12 @@ class Build:
             cache_dir=state_file.folder(p.output_dir), formats=p.formats, width=p.width,
             schemas=tuple(p.root / s for s in p.schemas) or None,
             xslt_html=p.path(p.xslt_html), xslt_text=p.path(p.xslt_text),
-            publisher=p.publisher, licence=p.licence, licence_url=p.licence_url,
+            templates=p.path(p.templates), publisher=p.publisher, licence=p.licence,
+            licence_url=p.licence_url,
             validate_digest=self.digests["validate"], render_digest=self.digests["render"],
             convert_digest=self.digests["convert"])
 
-    def _corpus(self) -> None:
+    def _corpus(self, pool: _Pool) -> None:
         """Units of every edition still in tei/, the corpus pages, stale outputs removed."""
         start = time.process_time()
         output = self.project.output_dir
@@ -359,9 +382,17 @@ class Build:
             self.new["pages"], self.new["corpus"] = old_pages, corpus_key
             return
         from teikit.build import pages
+        templates = self.project.path(self.project.templates)
+
+        def run_jobs(jobs: list) -> list:
+            spread = pool.spread(jobs)
+            if spread is not None:
+                return spread
+            return pages.write_documents(jobs, output, state_file.folder(output),
+                                         self.project.formats, templates)
+
         report = pages.write(units, output, state_file.folder(output), self.project.formats,
-                             self.project.path(self.project.templates), self.digests["design"],
-                             old_pages)
+                             templates, self.digests["design"], old_pages, run_jobs)
         self.new["pages"], self.new["corpus"] = report.records, corpus_key
         self.summary.pages_written = len(report.written)
         self.summary.add_time("pages", time.process_time() - start)

@@ -33,6 +33,7 @@ class Setup:
     schemas: tuple[Path, ...] | None
     xslt_html: Path | None
     xslt_text: Path | None
+    templates: Path | None
     publisher: str
     licence: str | None
     licence_url: str | None
@@ -106,6 +107,13 @@ def run(task: Task) -> Result:
             f"internal error: {type(e).__name__}: {e} (at {Path(where.filename).name}:"
             f"{where.lineno})", "internal"))
     return result
+
+
+def write_pages(jobs: list[tuple]) -> list[tuple[str, int]]:
+    """Write a share of the document pages (see :func:`teikit.build.pages.write`)."""
+    from teikit.build.pages import write_documents
+    s: Setup = _PROCESS["setup"]
+    return write_documents(jobs, s.output_dir, s.cache_dir, s.formats, s.templates)
 
 
 def _display(setup: Setup, rel: str) -> str:
