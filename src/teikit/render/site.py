@@ -49,6 +49,7 @@ class Options:
     xslt_text: Path | None = None
     templates: Path | None = None
     durable: bool = True  # fsync each file; a build skips it and checks sizes instead
+    title: str = ""       # the edition's title, shown in every page's header (a project's)
 
 
 @dataclass
@@ -171,7 +172,8 @@ def _write_pages(report: Report, options: Options) -> None:
     people = persons_index(pages)
     anchors = {p.name: p.anchor for p in people}
     out = options.output
-    common = {"has_text": "text" in options.formats, "css": "assets/teikit.css"}
+    common = {"has_text": "text" in options.formats, "css": "assets/teikit.css",
+              "site_title": options.title}
     doc = env.get_template("document.html")
     for i, page in enumerate(pages):
         html = doc.render(page=page, article=Markup(page.article),
