@@ -16,7 +16,10 @@ def test_build_of_editions_writes_the_site_as_render_does(editions_project, tmp_
     for e in EDITIONS:
         assert (out / f"{e.stem}.html").is_file() and (out / "text" / f"{e.stem}.txt").is_file()
     assert (out / "index.html").is_file() and (out / "persons.html").is_file()
-    render([editions_project / "tei"], Options(output=tmp_path / "rendered"))
+    render([editions_project / "tei"], Options(output=tmp_path / "rendered",
+                                               title="Test edition"))
+    assert '<p class="site-title"><a href="index.html">Test edition</a></p>' in \
+        (out / "index.html").read_text(encoding="utf-8")
     assert tree(out) == tree(tmp_path / "rendered")
 
 

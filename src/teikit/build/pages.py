@@ -54,12 +54,12 @@ def environment(templates: Path | None):
     return _environment(templates)
 
 
-def _common(formats: tuple[str, ...]) -> dict:
-    return {"has_text": "text" in formats, "css": "assets/teikit.css"}
+def _common(formats: tuple[str, ...], title: str) -> dict:
+    return {"has_text": "text" in formats, "css": "assets/teikit.css", "site_title": title}
 
 
 def write_documents(jobs: list[tuple], output: Path, cache: Path, formats: tuple[str, ...],
-                    templates: Path | None) -> list[tuple[str, int]]:
+                    templates: Path | None, title: str) -> list[tuple[str, int]]:
     """Write document pages, each job ``(name, page, prev, next, speakers)``; their sizes.
     Runs in the build process or, for many pages, spread over the workers."""
     from markupsafe import Markup
@@ -70,14 +70,14 @@ def write_documents(jobs: list[tuple], output: Path, cache: Path, formats: tuple
     for name, page, prev, nxt, speakers in jobs:
         page.article = (cache / ARTICLES / f"{page.id}.html").read_text(encoding="utf-8")
         data = template.render(page=page, article=Markup(page.article), prev=prev, next=nxt,
-                               speakers=speakers, **_common(formats)).encode("utf-8")
+                               speakers=speakers, **_common(formats, title)).encode("utf-8")
         atomic_write(output / name, data, fsync=False)
         out.append((name, len(data)))
     return out
 
 
 def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...],
-          templates: Path | None, design_digest: str, recorded: dict,
+          templates: Path | None, title: str, design_digest: str, recorded: dict,
           run_jobs: Callable[[list[tuple]], list[tuple[str, int]]] | None = None
           ) -> PageReport:
     """Write every page whose key changed; ``units`` are the unit records of every rendered
@@ -91,7 +91,7 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
     articles = {u["id"]: u["article"] for u in units}
     people = persons_index(pages)
     anchors = {p.name: p.anchor for p in people}
-    common = _common(formats)
+    common = _common(formats, title)
 
     def render(template: str, **context) -> bytes:
         return environment(templates).get_template(template).render(
@@ -120,7 +120,8 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
             jobs.append((page.html_href, page, prev, nxt, speakers))
             keys[page.html_href] = page_key
     if jobs:
-        run = run_jobs or (lambda js: write_documents(js, output, cache, formats, templates))
+        run = run_jobs or (lambda js: write_documents(js, output, cache, formats, templates,
+                                                       title))
         for name, size in sorted(run(jobs)):
             report.written.append(name)
             report.records[name] = [keys[name], size]

@@ -345,7 +345,8 @@ class Build:
             cache_dir=state_file.folder(p.output_dir), formats=p.formats, width=p.width,
             schemas=tuple(p.root / s for s in p.schemas) or None,
             xslt_html=p.path(p.xslt_html), xslt_text=p.path(p.xslt_text),
-            templates=p.path(p.templates), publisher=p.publisher, licence=p.licence,
+            templates=p.path(p.templates), title=p.title, publisher=p.publisher,
+            licence=p.licence,
             licence_url=p.licence_url,
             validate_digest=self.digests["validate"], render_digest=self.digests["render"],
             convert_digest=self.digests["convert"])
@@ -389,10 +390,12 @@ class Build:
             if spread is not None:
                 return spread
             return pages.write_documents(jobs, output, state_file.folder(output),
-                                         self.project.formats, templates)
+                                         self.project.formats, templates,
+                                         self.project.title)
 
         report = pages.write(units, output, state_file.folder(output), self.project.formats,
-                             templates, self.digests["design"], old_pages, run_jobs)
+                             templates, self.project.title, self.digests["design"],
+                             old_pages, run_jobs)
         self.new["pages"], self.new["corpus"] = report.records, corpus_key
         self.summary.pages_written = len(report.written)
         self.summary.add_time("pages", time.process_time() - start)

@@ -34,6 +34,7 @@ class Setup:
     xslt_html: Path | None
     xslt_text: Path | None
     templates: Path | None
+    title: str
     publisher: str
     licence: str | None
     licence_url: str | None
@@ -113,7 +114,7 @@ def write_pages(jobs: list[tuple]) -> list[tuple[str, int]]:
     """Write a share of the document pages (see :func:`teikit.build.pages.write`)."""
     from teikit.build.pages import write_documents
     s: Setup = _PROCESS["setup"]
-    return write_documents(jobs, s.output_dir, s.cache_dir, s.formats, s.templates)
+    return write_documents(jobs, s.output_dir, s.cache_dir, s.formats, s.templates, s.title)
 
 
 def _display(setup: Setup, rel: str) -> str:
