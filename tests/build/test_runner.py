@@ -141,3 +141,13 @@ def test_deleted_output_is_written_again(editions_project):
     assert summary.rendered == 1 and summary.pages_written >= 1
     assert (editions_project / "output" / "persons.html").is_file()
     assert (editions_project / "output" / "text" / "wca-117244.txt").is_file()
+
+
+def test_text_only_build_removes_the_pages_of_an_earlier_html_build(editions_project):
+    run(editions_project)
+    write_config(editions_project, extra='formats = ["text"]\n')
+    summary = run(editions_project)
+    out = editions_project / "output"
+    assert summary.rendered == 2
+    assert not (out / "index.html").exists() and not (out / "wca-117244.html").exists()
+    assert (out / "text" / "wca-117244.txt").is_file()

@@ -85,6 +85,7 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
     ``run_jobs`` writes a list of document pages (default: here, one after the other)."""
     report = PageReport()
     if "html" not in formats:
+        _remove_stale(output, recorded, report)
         return report
     from teikit.render.site import _sort_key, persons_index  # noqa: PLC2701 - same site
     pages = sorted(_page_objects(units), key=_sort_key)
@@ -133,11 +134,16 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
                                              for p in people], listing, common),
          lambda: render("persons.html", people=people))
     copy_assets(output, templates, design_digest, recorded, report)
+    _remove_stale(output, recorded, report)
+    return report
+
+
+def _remove_stale(output: Path, recorded: dict, report: PageReport) -> None:
+    """Pages written by an earlier build that this one did not write or keep."""
     for name in sorted(set(recorded) - set(report.records)):
         if (output / name).is_file():
             (output / name).unlink()
         report.removed.append(name)
-    return report
 
 
 def _meta(page) -> tuple:

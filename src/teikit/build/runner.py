@@ -220,6 +220,8 @@ class Build:
             else:
                 rec.pop("validate", None)
             if r.render_key and r.units is not None:
+                for name in set(rec.get("outputs", {})) - set(r.outputs or {}):
+                    (self.project.output_dir / name).unlink(missing_ok=True)  # a unit gone
                 rec.update(render=r.render_key, units=r.units, outputs=r.outputs)
             elif r.render_key:
                 pass  # up to date: the recorded rendering stands
@@ -227,8 +229,11 @@ class Build:
                 rec.pop("render", None)
             self.new["editions"][r.edition] = rec
         for d in r.diagnostics:
-            if not r.failed and d.severity == "warning":
+            if r.failed:
+                break  # listed with the failures at the end
+            if d.severity == "warning":
                 self.summary.warnings.append(d)
+            if d.severity == "warning" or self.progress.verbose:
                 self.progress.message(d.format())
         if r.failed:
             s.failed += 1

@@ -193,7 +193,7 @@ def _convert(setup: Setup, task: Task, result: Result) -> bytes | None:
     conv = convert_file(source, task.reader, None,
                         Config(setup.publisher, setup.licence, setup.licence_url))
     result.converted = True
-    result.diagnostics.extend(d for d in conv.diagnostics if d.severity != "info")
+    result.diagnostics.extend(conv.diagnostics)
     if any(d.severity == "error" for d in conv.diagnostics):
         result.failed = True
     rel = (Path(setup.tei_dir.relative_to(setup.root)) / f"{conv.document.id}.xml").as_posix()
