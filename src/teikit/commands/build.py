@@ -61,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
     from teikit.build.watch import watch
     if not args.quiet:
         print(f"teikit: watching {args.folder} (Ctrl-C stops)", file=sys.stderr)
-    return watch(lambda: projects.load(args.folder), lambda p: _once(p, args),
+    return watch(args.folder, lambda: projects.load(args.folder), lambda p: _once(p, args),
                  interval=args.interval, max_builds=args.max_builds, timeout=args.timeout)
