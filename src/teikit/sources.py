@@ -9,6 +9,7 @@ sequence is an error naming the position, because guessing would produce mojibak
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,12 +85,16 @@ def _is_cp1252(data: bytes) -> bool:
     return True
 
 
+#: Control characters other than newline and tab (one regex scan, not a Python loop).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _finish(name: str, text: str, enc: str, diags: list[Diagnostic]) -> SourceText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise TeikitError("empty source (only whitespace)", file=name)
-    bad = next((i for i, ch in enumerate(text)
-                if ch < " " and ch not in "\n\t" or ch == "\x7f"), None)
+    found = _CONTROL.search(text)
+    bad = found.start() if found else None
     if bad is not None:
         line = text.count("\n", 0, bad) + 1
         col = bad - (text.rfind("\n", 0, bad) + 1) + 1
