@@ -152,6 +152,8 @@ def _stages(setup: Setup, task: Task, result: Result) -> None:
         result.validate_key = vkey
 
     rkey = key(sha, setup.render_digest)
+    if any(d.rule == "xml-syntax" for d in result.diagnostics):
+        return  # not XML: nothing to render, and the error is already said
     if rkey != task.render_key or task.force:
         start = time.process_time()
         _render(setup, result, name, data)
