@@ -6,11 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from teikit.convert import convert_file
 from teikit.editions import stamp, write_edition
 from teikit.errors import TeikitError, UsageError
 from teikit.readers import READERS
-from teikit.validate import validate_bytes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,6 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here, not at the top: every command's parser is built on each start
+    from teikit.convert import convert_file
+    from teikit.validate import validate_bytes
+
     to_stdout = args.output == "-"
     if (to_stdout or args.doc_id) and len(args.sources) > 1:
         raise UsageError("-o - and --id take exactly one SOURCE")

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from teikit.errors import UsageError
-from teikit.render import Options, render
 
 _FORMATS = {"html": ("html",), "text": ("text",), "both": ("html", "text")}
 
@@ -38,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here, not at the top: every command's parser is built on each start
+    from teikit.render import Options, render
+
     if args.width < 0:
         raise UsageError("--width must be 0 (no wrapping) or a positive number")
     options = Options(output=args.output, formats=_FORMATS[args.format], width=args.width,

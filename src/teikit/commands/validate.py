@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from teikit.files import xml_files
-from teikit.validate import runner, schemas
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here, not at the top: every command's parser is built on each start
+    from teikit.validate import runner, schemas
+
     files = xml_files(args.paths)
     schema_paths = [s.resolve() for s in args.schema] if args.schema else None
     validators = schemas.load_all(schema_paths)  # fail early (exit 2) on a bad schema
