@@ -38,7 +38,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]
 
 CHILD = r"""
-import json, resource, sys, time
+import json, os, resource, sys, time
 from pathlib import Path
 from teikit.build import project, runner
 from teikit.build.progress import Progress
@@ -51,6 +51,8 @@ print(json.dumps({"wall": wall, "times": s.times, "documents": s.documents,
     "converted": s.converted, "validated": s.validated, "rendered": s.rendered,
     "up_to_date": s.up_to_date, "failed": s.failed, "pages": s.pages_written,
     "failures": [(n, [d.format() for d in ds][:3]) for n, ds in s.failures[:3]],
+    "cpu": time.process_time() + sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]),
+    "load": os.getloadavg()[0],
     "rss_main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "rss_worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
@@ -149,7 +151,9 @@ def report(label: str, n: int, r: dict) -> None:
     per_stage = "  ".join(f"{s} {r['times'][s]:.2f}s ({n / r['times'][s]:.0f}/s)"
                           for s in ("convert", "validate", "render", "pages")
                           if r["times"].get(s))
-    print(f"  {label:<18} {r['wall']:7.2f}s wall  {n / r['wall']:7.0f} docs/s  "
+    print(f"  {label:<18} {r['wall']:7.2f}s wall  {n / r['wall']:7.0f} docs/s; "
+          f"CPU {r['cpu']:.2f}s in all processes = {2 * n / max(r['cpu'], 1e-9):.0f} docs/s "
+          f"on 2 idle cores (load average {r['load']:.1f})\n  {'':<18} "
           f"conv {r['converted']} val {r['validated']} rend {r['rendered']} "
           f"up-to-date {r['up_to_date']} failed {r['failed']} pages {r['pages']}\n"
           f"  {'':<18} stage CPU time (summed over workers): {per_stage}\n"

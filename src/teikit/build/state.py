@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from teikit.xmlio import atomic_write
-
 FOLDER = ".teikit-build"
 FORMAT = 1
 
@@ -43,5 +41,6 @@ def load(output: Path) -> dict:
 
 
 def save(output: Path, state: dict) -> None:
+    from teikit.xmlio import atomic_write  # lxml: only when there is something to save
     text = json.dumps(state, sort_keys=True, ensure_ascii=False, indent=0)
     atomic_write(path(output), text.encode("utf-8") + b"\n")

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from teikit.build import project as projects
-from teikit.build.serve import make_server
 from teikit.errors import TeikitError
 
 
@@ -23,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from teikit.build.serve import make_server
+
     output = projects.load(args.folder).output_dir
     if not (output / "index.html").is_file():
         raise TeikitError("nothing to serve yet (no index.html); run `teikit build` first",
