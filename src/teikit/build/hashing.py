@@ -45,11 +45,6 @@ class Hashes:
         self.used[name] = [st.st_mtime_ns, st.st_size, digest]
         return digest
 
-    def note(self, path: Path, digest: str) -> None:
-        """Record the hash of a file teikit has just written (known without re-reading)."""
-        st = os.stat(path)
-        self.used[str(path)] = [st.st_mtime_ns, st.st_size, digest]
-
     def of_files(self, paths: list[Path]) -> str:
         return key([(p.name, self.of(p)) for p in paths])
 

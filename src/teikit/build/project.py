@@ -54,14 +54,8 @@ class Project:
     def path(self, rel: str | None) -> Path | None:
         return None if rel is None else self.root / rel
 
-    def settings(self) -> dict:
-        """The configuration as plain values (hashed into the build keys)."""
-        return {k: getattr(self, k) for k in (
-            "title", "publisher", "licence", "licence_url", "tei", "output", "formats",
-            "width", "schemas", "templates", "xslt_html", "xslt_text")}
 
-
-# key -> (table, type check, description for errors)
+# The keys each table may hold, and the type of their values.
 _EDITION = {"title": str, "publisher": str, "licence": str, "licence_url": str}
 _BUILD = {"tei": str, "output": str, "formats": list, "width": int, "schemas": list,
           "templates": str, "xslt_html": str, "xslt_text": str}

@@ -122,46 +122,56 @@ def _display(setup: Setup, rel: str) -> str:
 
 
 def _stages(setup: Setup, task: Task, result: Result) -> None:
-    data: bytes | None = None
     if task.source is not None and task.convert:
         data = _convert(setup, task, result)
-        if data is None:
-            return
-    if data is None:
+    else:
         data = (setup.root / task.edition).read_bytes()
-        if task.source is not None and data and _sha(data) != task.recorded_edition_sha:
+        if task.source is not None and _sha(data) != task.recorded_edition_sha:
             _note_hand_edit(setup, task, result, data)
     sha = _sha(data)
     st = (setup.root / result.edition).stat()
     result.edition_stat = [st.st_mtime_ns, st.st_size, sha]
     name = _display(setup, result.edition)
+    _validate_stage(setup, task, result, data, sha, name)
+    if any(d.rule == "xml-syntax" for d in result.diagnostics):
+        return  # not XML: nothing to render, and the error is already said
+    _render_stage(setup, task, result, data, sha, name)
 
+
+def _validate_stage(setup: Setup, task: Task, result: Result, data: bytes, sha: str,
+                    name: str) -> None:
+    """Validate unless this edition was found valid with these schemas before; a key is
+    recorded only for a valid edition, so problems are reported on every build."""
     from teikit.build.hashing import key
     vkey = key(sha, setup.validate_digest)
-    if vkey != task.validate_key or task.force:
-        start = time.process_time()
-        problems = _validate(data, name)
-        result.times["validate"] = time.process_time() - start
-        result.validated = True
-        result.diagnostics.extend(problems)
-        if any(d.severity == "error" for d in problems):
-            result.failed = True
-        else:
-            result.validate_key = vkey
+    if vkey == task.validate_key and not task.force:
+        result.validate_key = vkey
+        return
+    start = time.process_time()
+    problems = _validate(data, name)
+    result.times["validate"] = time.process_time() - start
+    result.validated = True
+    result.diagnostics.extend(problems)
+    if any(d.severity == "error" for d in problems):
+        result.failed = True
     else:
         result.validate_key = vkey
 
+
+def _render_stage(setup: Setup, task: Task, result: Result, data: bytes, sha: str,
+                  name: str) -> None:
+    """Render unless this edition was rendered with these stylesheets before (an invalid
+    edition is rendered too, so the preview shows it)."""
+    from teikit.build.hashing import key
     rkey = key(sha, setup.render_digest)
-    if any(d.rule == "xml-syntax" for d in result.diagnostics):
-        return  # not XML: nothing to render, and the error is already said
-    if rkey != task.render_key or task.force:
-        start = time.process_time()
-        _render(setup, result, name, data)
-        result.times["render"] = time.process_time() - start
-        result.rendered = True
+    if rkey == task.render_key and not task.force:
         result.render_key = rkey
-    else:
-        result.render_key = rkey
+        return
+    start = time.process_time()
+    _render(setup, result, name, data)
+    result.times["render"] = time.process_time() - start
+    result.rendered = True
+    result.render_key = rkey
 
 
 def _validate(data: bytes, name: str) -> list[Diagnostic]:
@@ -180,9 +190,9 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _convert(setup: Setup, task: Task, result: Result) -> bytes | None:
-    """Convert the source and write its edition (unless edited by hand); the edition's bytes,
-    or None when conversion failed."""
+def _convert(setup: Setup, task: Task, result: Result) -> bytes:
+    """Convert the source and write its edition (unless edited by hand); the edition's
+    bytes.  A source that cannot be converted raises :class:`TeikitError`."""
     from teikit.build.hashing import key
     from teikit.convert import convert_file
     from teikit.editions import State, stamp, state_of
