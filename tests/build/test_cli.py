@@ -101,3 +101,23 @@ def test_serve_answers_on_localhost(editions_project):
 def test_serve_refuses_an_unbuilt_project(editions_project, capsys):
     assert main(["serve", str(editions_project)]) == 2
     assert "run `teikit build` first" in capsys.readouterr().err
+
+
+def test_a_missing_configured_schema_is_one_line(editions_project, capsys):
+    (editions_project / "teikit.toml").write_text('[build]\nschemas = ["mine.rng"]\n')
+    assert main(["build", str(editions_project), "-j", "2"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"teikit: {editions_project / 'teikit.toml'}: error: build.schemas: no such file or "
+        "folder: mine.rng")
+
+
+def test_a_stylesheet_that_does_not_compile_is_one_line_also_with_workers(editions_project,
+                                                                          capsys):
+    (editions_project / "bad.xsl").write_text("<xsl:stylesheet version='1.0' "
+                                              "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+                                              "<xsl:bogus/></xsl:stylesheet>")
+    (editions_project / "teikit.toml").write_text('[build]\nxslt_html = "bad.xsl"\n')
+    assert main(["build", str(editions_project), "-j", "2"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"teikit: {editions_project / 'bad.xsl'}: error: not a usable XSLT")
+    assert "\n" not in err

@@ -16,15 +16,17 @@ import os
 import re
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from teikit.build import state as state_file
 from teikit.build.hashing import PACKAGE, Hashes, code_digest, folder_digest, key
 from teikit.build.progress import Progress, Summary
-from teikit.build.project import Project
+from teikit.build.project import CONFIG, Project
 from teikit.build.worker import Result, Setup, Task
 from teikit.diagnostics import Diagnostic
+from teikit.errors import TeikitError
 from teikit.resources import resource_dir
 
 #: Fewer document pages than this are written by the build process itself.
@@ -115,7 +117,14 @@ class _Pool:
         while window:
             finished, window = wait(window, return_when=FIRST_COMPLETED)
             for f in finished:
-                done(f.result())
+                try:
+                    result = f.result()
+                except BrokenProcessPool:
+                    # A worker could not start: set it up here to say why (a stylesheet
+                    # or schema that does not compile), else report the breakage itself.
+                    worker.init(self.setup)
+                    raise
+                done(result)
                 for t in itertools.islice(pending, 1):
                     window.add(self.pool.submit(worker.run, t))
 
@@ -292,9 +301,21 @@ class Build:
                     "published) until you remove it [hand-edited]")
 
     # ------------------------------------------------------------ the build
+    def _check_paths(self) -> None:
+        """Configured files that are missing: one line naming teikit.toml and the key."""
+        p = self.project
+        named = [("build.schemas", s) for s in p.schemas] + [
+            (f"build.{k}", getattr(p, k)) for k in ("xslt_html", "xslt_text", "templates")
+            if getattr(p, k)]
+        for key_name, rel in named:
+            if not (p.root / rel).exists():
+                raise TeikitError(f"{key_name}: no such file or folder: {rel}",
+                                  file=str(p.root / CONFIG), exit_code=2, rule="config")
+
     def run(self) -> Summary:
         start, wall = time.process_time(), time.perf_counter()
         project = self.project
+        self._check_paths()
         self.digests = _digests(project, self.hashes)
         sources, notes = discover_sources(project)
         for note in notes:
