@@ -21,6 +21,9 @@ from teikit.sources import SourceText
 #: Registered readers, most specific first.
 READERS = ("wilson", "frus", "transcript")
 
+#: A sniff score at which no other reader is asked.
+CERTAIN = 0.9
+
 
 @dataclass
 class Sniff:
@@ -57,7 +60,11 @@ def choose(source: SourceText, wanted: str = "auto") -> tuple[ModuleType, str, l
             raise TeikitError(f"--reader {wanted}: the text does not fit this layout "
                               f"({verdict.reason})", file=source.name)
         return mod, f"reader {wanted} (forced; {verdict.reason})", []
-    verdicts = [(reader_module(n).sniff(source.text), n) for n in READERS]
+    verdicts = []
+    for n in READERS:  # most specific first: a certain verdict ends the search
+        verdicts.append((reader_module(n).sniff(source.text), n))
+        if verdicts[-1][0].score >= CERTAIN:
+            break
     best, name = max(verdicts, key=lambda v: v[0].score)
     if best.score >= 0.5:
         return reader_module(name), f"reader {name}: {best.reason}", []

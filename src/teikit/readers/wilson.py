@@ -265,7 +265,10 @@ def _endnotes(blocks: list, doc_id: str) -> tuple[list, m.Division | None, dict[
     return blocks[:i], div, ids
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _mostly_cjk(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
-    return bool(letters) and cjk * 2 > len(letters)
+    letters = len(_LETTER.findall(text))
+    return bool(letters) and len(_HAN.findall(text)) * 2 > letters
