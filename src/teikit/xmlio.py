@@ -63,20 +63,39 @@ def parse_file(path: Path) -> etree._ElementTree:
 def atomic_write(path: Path, data: bytes, fsync: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename, so that a reader
     (or a crash) never sees a half-written file.  ``fsync=False`` skips forcing the data to
-    disk — for files that can be made again (a build's output), where it is the main cost."""
+    disk — for files that can be made again (a build's output), where it is the main cost.
+
+    The file gets the permissions an ordinary ``open()`` would give it (``0o666`` less the
+    umask), not ``mkstemp``'s private ``0o600``: editions and pages are meant to be shared
+    and served.  Failures (no permission, a directory in the way) are one-line errors.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise TeikitError(f"cannot write: {e.strerror}", file=str(path), exit_code=2) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())
             if fsync:
-                fh.flush()
                 os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, OSError):
+            raise TeikitError(f"cannot write: {e.strerror}", file=str(path),
+                              exit_code=2) from None
         raise
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back (single-threaded CLI)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,31 @@
+import os
+import stat
+
+import pytest
+
+from teikit.errors import TeikitError
+from teikit.xmlio import atomic_write
+
+
+def test_atomic_write_gives_ordinary_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "e.xml", b"<TEI/>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "e.xml").stat().st_mode) == 0o644
+
+
+def test_atomic_write_leaves_no_temporary_file(tmp_path):
+    atomic_write(tmp_path / "e.xml", b"one")
+    atomic_write(tmp_path / "e.xml", b"two")
+    assert [p.name for p in tmp_path.iterdir()] == ["e.xml"]
+    assert (tmp_path / "e.xml").read_bytes() == b"two"
+
+
+def test_directory_in_the_way_is_a_one_line_error(tmp_path):
+    (tmp_path / "e.xml").mkdir()
+    with pytest.raises(TeikitError, match="cannot write") as e:
+        atomic_write(tmp_path / "e.xml", b"x")
+    assert e.value.exit_code == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["e.xml"]
