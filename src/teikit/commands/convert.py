@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from teikit.editions import stamp, write_edition
+from teikit.editions import check_edition_id, edition_path, stamp, write_edition
 from teikit.errors import TeikitError, UsageError
 from teikit.readers import READERS
 
@@ -44,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
     to_stdout = args.output == "-"
     if (to_stdout or args.doc_id) and len(args.sources) > 1:
         raise UsageError("-o - and --id take exactly one SOURCE")
+    if args.doc_id is not None:
+        check_edition_id(args.doc_id, file="--id")
+    if not to_stdout and Path(args.output).exists() and not Path(args.output).is_dir():
+        raise UsageError("output exists and is not a folder", file=args.output)
     failed = invalid = 0
     written: dict[str, Path] = {}
     for path in args.sources:
@@ -72,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
                 raise TeikitError(f"edition id {doc_id!r} also produced by {written[doc_id]}; "
                                   "give one of them another id with --id", file=str(path))
             written[doc_id] = path
-            target = Path(args.output) / f"{doc_id}.xml"
+            target = edition_path(Path(args.output), doc_id, file=str(path))
             outcome = write_edition(target, conv.data, force=args.force)
             if args.verbose or outcome == "written":
                 print(f"{path} -> {target} ({outcome})", file=sys.stderr)
