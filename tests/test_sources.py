@@ -42,3 +42,17 @@ def test_control_character_is_reported_at_its_place():
     with pytest.raises(TeikitError) as e:
         decode(b"line one\nab\x07c", "a.txt")
     assert (e.value.line, e.value.col) == (2, 3)
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff"])
+def test_characters_xml_cannot_hold_are_an_error_at_their_place(char):
+    with pytest.raises(TeikitError, match=f"U\\+{ord(char):04X}") as e:
+        decode(f"Reagan: one\nGorbachev: a{char}b".encode(), "a.txt")
+    assert (e.value.line, e.value.col) == (2, 13)
+
+
+def test_bidi_override_is_kept_with_a_warning_at_its_place():
+    src = decode("Reagan: one\nGorbachev: a\u202eb".encode(), "a.txt")
+    assert "\u202e" in src.text
+    [warn] = src.diagnostics
+    assert (warn.rule, warn.line, warn.col) == ("source-bidi", 2, 13)

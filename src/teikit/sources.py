@@ -85,8 +85,16 @@ def _is_cp1252(data: bytes) -> bool:
     return True
 
 
-#: Control characters other than newline and tab (one regex scan, not a Python loop).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+#: Control characters other than newline and tab, and the noncharacters U+FFFE/U+FFFF:
+#: XML 1.0 cannot hold them (one regex scan, not a Python loop).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+#: Bidirectional embedding, override and isolate controls: legitimate in right-to-left text,
+#: but they can make a line display differently from what it says ("Trojan Source").
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _line_col(text: str, i: int) -> tuple[int, int]:
+    return text.count("\n", 0, i) + 1, i - (text.rfind("\n", 0, i) + 1) + 1
 
 
 def _finish(name: str, text: str, enc: str, diags: list[Diagnostic]) -> SourceText:
@@ -96,10 +104,18 @@ def _finish(name: str, text: str, enc: str, diags: list[Diagnostic]) -> SourceTe
     found = _CONTROL.search(text)
     bad = found.start() if found else None
     if bad is not None:
-        line = text.count("\n", 0, bad) + 1
-        col = bad - (text.rfind("\n", 0, bad) + 1) + 1
-        raise TeikitError(f"control character U+{ord(text[bad]):04X} in the text; "
-                          "not a plain-text source", file=name, line=line, col=col)
+        line, col = _line_col(text, bad)
+        kind = "control character" if text[bad] < "\x80" else "character"
+        raise TeikitError(f"{kind} U+{ord(text[bad]):04X} in the text; not a plain-text "
+                          "source (XML cannot hold it)", file=name, line=line, col=col)
+    found = _BIDI_CONTROLS.search(text)
+    if found is not None:
+        bidi = found.start()
+        line, col = _line_col(text, bidi)
+        diags = diags + [Diagnostic(
+            name, line, col, "warning", f"bidirectional control U+{ord(text[bidi]):04X} in "
+            "the text: kept, but it can make the line display in another order than it is "
+            "stored; check it", "source-bidi")]
     return SourceText(name, text, enc, diags)
 
 
