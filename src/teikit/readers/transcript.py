@@ -9,6 +9,7 @@ the label prints the name ("M. S. GORBACHEV." and "GORBACHEV." are one person).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,12 +84,14 @@ def accepted_labels(blocks: list[TextBlock], name: str) -> tuple[list[Label | No
     a label with no speech after it does not count."""
     labels = [match_label(b.text) for b in blocks]
     diags: list[Diagnostic] = []
+    # counted once, not per label: a long transcript has tens of thousands of paragraphs
+    uses = Counter(lb.printed for lb in labels if lb is not None)
+    free = sum(1 for lb in labels if lb is not None and not lb.repeat_needed)
     for i, lb in enumerate(labels):
         if lb is None or not lb.weak:
             continue
-        repeats = sum(1 for o in labels if o is not None and o is not lb
-                      and o.printed == lb.printed)
-        others = sum(1 for o in labels if o is not None and o is not lb and not o.repeat_needed)
+        repeats = uses[lb.printed] - 1
+        others = free - (0 if lb.repeat_needed else 1)
         if not (repeats if lb.repeat_needed else repeats or others):
             diags.append(Diagnostic(name, blocks[i].line, 1, "info",
                                     f"{lb.printed!r} looks like a speaker label but occurs once "
