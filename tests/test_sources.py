@@ -1,4 +1,5 @@
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +57,24 @@ def test_bidi_override_is_kept_with_a_warning_at_its_place():
     assert "\u202e" in src.text
     [warn] = src.diagnostics
     assert (warn.rule, warn.line, warn.col) == ("source-bidi", 2, 13)
+
+
+def test_pipe_and_device_are_refused_without_reading(tmp_path):
+    import os
+
+    from teikit.sources import read_source
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(TeikitError, match="not a regular file") as e:
+            read_source(path)
+        assert e.value.exit_code == 2
+
+
+def test_source_over_the_limit_is_refused_before_reading(tmp_path):
+    from teikit.sources import MAX_SOURCE_BYTES, read_source
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:  # sparse: no disk used
+        fh.truncate(MAX_SOURCE_BYTES + 1)
+    with pytest.raises(TeikitError, match="too large"):
+        read_source(big)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from teikit.errors import TeikitError
@@ -9,19 +10,30 @@ from teikit.errors import TeikitError
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The bytes of ``path``; a missing, unreadable or over-``limit`` file is a
-    :class:`TeikitError` (exit code 2 for I/O problems)."""
+    :class:`TeikitError` (exit code 2 for I/O problems).
+
+    Only regular files are read: a pipe would block and a device (``/dev/zero``) never end.
+    The read itself is bounded, so a file that grows after the size check cannot slip past.
+    """
     name = str(path)
     try:
-        if limit is not None and Path(path).stat().st_size > limit:
-            raise TeikitError(f"file too large ({Path(path).stat().st_size} bytes; "
-                              f"limit {limit})", file=name)
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        raise TeikitError("is a directory, not a file", file=name, exit_code=2) from None
+        st = Path(path).stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise TeikitError("is a directory, not a file", file=name, exit_code=2)
+        if not stat.S_ISREG(st.st_mode):
+            raise TeikitError("not a regular file (a pipe or a device)", file=name,
+                              exit_code=2)
+        if limit is not None and st.st_size > limit:
+            raise TeikitError(f"file too large ({st.st_size} bytes; limit {limit})", file=name)
+        with Path(path).open("rb") as fh:
+            data = fh.read() if limit is None else fh.read(limit + 1)
     except FileNotFoundError:
         raise TeikitError("no such file", file=name, exit_code=2) from None
     except OSError as e:
         raise TeikitError(f"cannot read: {e.strerror}", file=name, exit_code=2) from None
+    if limit is not None and len(data) > limit:
+        raise TeikitError(f"file too large (over {limit} bytes)", file=name)
+    return data
 
 
 def xml_files(paths: list[Path]) -> list[Path]:
