@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
+from teikit.errors import printable
+
 SEVERITIES = ("info", "warning", "error")
 
 
@@ -33,7 +35,7 @@ class Diagnostic:
             if self.col:
                 where += f":{self.col}"
         rule = f" [{self.rule}]" if self.rule else ""
-        return f"{where}: {self.severity}: {self.message}{rule}"
+        return printable(f"{where}: {self.severity}: {self.message}{rule}")
 
     def as_dict(self) -> dict:
         d = asdict(self)

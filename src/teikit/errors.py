@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 
+def printable(text: str) -> str:
+    """``text`` with unprintable characters (newlines, escapes, bidi controls) written as
+    ``\\x..``/``\\u....`` escapes: a message stays one line, and a hostile file name cannot
+    forge further lines or drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 class TeikitError(Exception):
     """A problem with an input or an option, reported as ``file:line:col: error: message``.
 
@@ -28,7 +37,7 @@ class TeikitError(Exception):
                 if self.col:
                     where += f":{self.col}"
             where += ": "
-        return f"{where}error: {self.message}"
+        return printable(f"{where}error: {self.message}")
 
 
 class UsageError(TeikitError):

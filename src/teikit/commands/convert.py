@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from teikit.editions import check_edition_id, edition_path, stamp, write_edition
-from teikit.errors import TeikitError, UsageError
+from teikit.errors import TeikitError, UsageError, printable
 from teikit.readers import READERS
 
 
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
                 if d.severity != "info" or args.verbose:
                     print(d.format(), file=sys.stderr)
             if args.verbose:
-                print(f"{path}: {conv.reason}", file=sys.stderr)
+                print(printable(f"{path}: {conv.reason}"), file=sys.stderr)
             if args.validate:
                 name = f"{conv.document.id}.xml" if to_stdout else str(
                     Path(args.output) / f"{conv.document.id}.xml")
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             target = edition_path(Path(args.output), doc_id, file=str(path))
             outcome = write_edition(target, conv.data, force=args.force)
             if args.verbose or outcome == "written":
-                print(f"{path} -> {target} ({outcome})", file=sys.stderr)
+                print(printable(f"{path} -> {target} ({outcome})"), file=sys.stderr)
         except TeikitError as e:
             if len(args.sources) == 1:
                 raise
