@@ -7,7 +7,8 @@ document order, with the documented marker forms put back —
 * ``supplied`` and ``seg type="original-term"`` print their content in square brackets;
 * ``pb`` prints "[Page N]";
 * a footnote (``note`` with ``@n``, not ``@rend="inline"``) prints its number where it is
-  anchored, and its text at the end, as "N. text", in the order the notes occur; an endnote
+  anchored (none if ``@anchored="false"``: no marker was printed), and its text at the end,
+  as "N. text", in the order the notes occur; an endnote
   (``@place="end"``) stands where it was printed and prints as it is;
 * table cells print the "|" that joins them in the page text ("a | b");
 * list items print the "•" bullet of the page text; a labelled item prints it before its
@@ -49,7 +50,8 @@ class _Printer:
         has_content = len(el) > 0 or bool((el.text or "").strip())
         if name == "note" and el.get("n") is not None and rend != "inline" \
                 and el.get("place") != "end":
-            out.append(el.get("n"))
+            if el.get("anchored") != "false":  # the source printed no marker for it
+                out.append(el.get("n"))
             note: list[str] = [f"{el.get('n')}. "]
             self.content(el, note)
             self.notes.append("".join(note))

@@ -35,6 +35,7 @@ class Note:
     line: int = 0
     place: str | None = None  # "end" for an endnote printed where it stands
     label: str | None = None  # its number as printed there ("1", "(3)")
+    anchored: bool = True  # False: no marker in the text; placed by convention (TEI @anchored)
 
 
 @dataclass

@@ -429,6 +429,7 @@ class _FrusReader:
 
     def _place_unanchored(self, blocks: list[m.Block], head: m.Head | None) -> None:
         for note in self.unplaced:
+            note.anchored = False
             if note.kind == "source" and head is not None:
                 head.content.append(note)
                 continue

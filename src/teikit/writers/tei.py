@@ -78,7 +78,8 @@ def _inlines(parent: etree._Element, content: list[m.Inline]) -> None:
 
 
 def _note(parent: etree._Element, node: m.Note) -> None:
-    e = _el("note", parent, n=node.n, xml_id=node.xml_id, type=node.kind, place=node.place)
+    e = _el("note", parent, n=node.n, xml_id=node.xml_id, type=node.kind, place=node.place,
+            anchored=None if node.anchored else "false")
     if len(node.blocks) == 1:
         _labelled(e, node.label, node.blocks[0].content)
     else:
