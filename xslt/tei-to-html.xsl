@@ -196,7 +196,7 @@
 
   <!-- Whitespace before a footnote marker is layout of the XML, not of the text:
        the marker is glued to the preceding word as the source prints it. -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[@r:seq]]]" priority="2">
+  <xsl:template match="text()[following-sibling::node()[1]/self::tei:note[@r:seq]]" priority="2">
     <xsl:if test="normalize-space(.) != ''">
       <xsl:if test="normalize-space(substring(., 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
       <xsl:value-of select="normalize-space(.)"/>
@@ -334,7 +334,7 @@
   <xsl:template match="tei:item">
     <li>
       <xsl:call-template name="lang"/>
-      <xsl:for-each select="preceding-sibling::*[1][self::tei:label]">
+      <xsl:for-each select="preceding-sibling::*[1]/self::tei:label">
         <span class="label"><xsl:apply-templates/></span><xsl:text> </xsl:text>
       </xsl:for-each>
       <xsl:apply-templates/>

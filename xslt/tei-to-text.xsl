@@ -61,7 +61,7 @@
   <!-- A block starts a new paragraph, except right after a speaker label: the source prints
        "R. REAGAN. The regional issues …" on one line. -->
   <xsl:template name="start">
-    <xsl:if test="not(preceding-sibling::*[1][self::tei:speaker])"><xsl:value-of select="$BR"/></xsl:if>
+    <xsl:if test="not(preceding-sibling::*[1]/self::tei:speaker)"><xsl:value-of select="$BR"/></xsl:if>
   </xsl:template>
 
   <!-- Line ends inside the XML are spaces: only the stylesheet's own breaks end a block. -->
@@ -69,7 +69,7 @@
     <xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/>
   </xsl:template>
   <!-- Whitespace before a footnote marker is XML layout: the marker is glued to the word. -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[@r:seq]]]" priority="2">
+  <xsl:template match="text()[following-sibling::node()[1]/self::tei:note[@r:seq]]" priority="2">
     <xsl:if test="normalize-space(.) != ''">
       <xsl:if test="normalize-space(substring(., 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
       <xsl:value-of select="normalize-space(.)"/>
@@ -118,7 +118,7 @@
   </xsl:template>
   <xsl:template match="tei:item">
     <xsl:text>&#10;&#10;  • </xsl:text>
-    <xsl:for-each select="preceding-sibling::*[1][self::tei:label]">
+    <xsl:for-each select="preceding-sibling::*[1]/self::tei:label">
       <xsl:apply-templates/><xsl:text> </xsl:text>
     </xsl:for-each>
     <xsl:value-of select="$MARK"/>
