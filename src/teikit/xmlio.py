@@ -44,11 +44,19 @@ def parse_bytes(data: bytes, name: str) -> etree._ElementTree:
     if not data.strip():
         raise TeikitError("empty file; expected XML", file=name, rule="xml-syntax")
     try:
-        root = etree.fromstring(data, safe_parser())
+        root = etree.fromstring(data, safe_parser(), base_url=name)
     except etree.XMLSyntaxError as e:
         line, col = (e.position if e.position else (0, 0))
         msg = (e.msg or str(e)).strip()
         msg = msg.split(", line ")[0] if ", line " in msg else msg
+        if "amplification" in msg:  # libxml2 stopped an entity bomb (billion laughs)
+            raise TeikitError("DOCTYPE declares entities that expand exponentially (an entity "
+                              "bomb); teikit does not expand entities (remove the DOCTYPE)",
+                              file=name, line=line, col=col, rule="xml-entities") from None
+        if "network" in msg:  # no_network refused an external DTD or entity
+            raise TeikitError(f"refers to a network resource; teikit never uses the network "
+                              f"({msg})", file=name, line=line, col=col,
+                              rule="xml-doctype") from None
         raise TeikitError(f"not well-formed XML: {msg}", file=name, line=line, col=col,
                           rule="xml-syntax") from None
     tree = root.getroottree()
