@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 from lxml import etree
 from markupsafe import Markup
 
@@ -93,9 +94,12 @@ def _environment(templates: Path | None) -> jinja2.Environment:
             raise TeikitError("--templates: not a folder", file=str(templates), exit_code=2)
         loaders.append(jinja2.FileSystemLoader(str(templates)))
     loaders.append(jinja2.FileSystemLoader(str(PACKAGE / "templates")))
-    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                              trim_blocks=True, lstrip_blocks=True)
+    # sandboxed: a template from --templates is data an editor downloaded, not code teikit
+    # trusts (an ordinary environment lets "{{ cycler.__init__.__globals__.os }}" run commands)
+    return jinja2.sandbox.SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True)
 
 
 def _sort_key(page: Page) -> tuple:
@@ -222,5 +226,15 @@ def render(paths: list[Path], options: Options) -> Report:
         if renderer.html:
             atomic_write(options.output / tei_href, path.read_bytes())
     if renderer.html:
-        _write_pages(report, options)
+        try:
+            _write_pages(report, options)
+        except jinja2.TemplateNotFound as e:
+            raise TeikitError("no such template (a template can include only templates in "
+                              "--templates or teikit's own)", file=str(e.name),
+                              exit_code=2) from None
+        except jinja2.TemplateError as e:
+            where = getattr(e, "filename", None) or getattr(e, "name", None) or "--templates"
+            raise TeikitError(f"template refused or broken: {e.message or type(e).__name__}",
+                              file=str(where), line=getattr(e, "lineno", 0) or 0,
+                              exit_code=2) from None
     return report
