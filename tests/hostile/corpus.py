@@ -104,3 +104,118 @@ SOURCES = [
                                                 for i in range(100_000)) + "\n"),
          large=True),
 ]
+
+
+def tei(body: str, head: str = "", root_attrs: str = 'xml:id="ed1" xml:lang="en"') -> str:
+    """A small complete TEI edition with ``body`` as its body content."""
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n{head}'
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0" {root_attrs}><teiHeader><fileDesc>'
+            "<titleStmt><title>Memorandum</title></titleStmt><publicationStmt><p>teikit</p>"
+            "</publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader>"
+            f"<text><body>{body}</body></text></TEI>\n")
+
+
+def _tei(body: str, head: str = "") -> Callable[[Outside], bytes]:
+    return lambda _o: tei(body, head).encode()
+
+
+def _doctype(decl: Callable[[Outside], str], body: str) -> Callable[[Outside], bytes]:
+    return lambda o: tei(body.replace("URL", o.url).replace("SECRET", o.secret_url),
+                         decl(o)).encode()
+
+
+EDITIONS = [
+    Case("empty", _text(""), error="empty"),
+    Case("whitespace-only", _text(" \n\t\n"), error="empty"),
+    Case("binary", lambda _o: b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)),
+         error="not well-formed"),
+    Case("truncated-utf8", lambda _o: tei("<p>Горбачёв</p>").encode()[:-60],
+         error="not well-formed", where=":2:"),
+    Case("invalid-utf8-byte", lambda _o: tei("<p>caf\udce9</p>").encode("utf-8",
+                                                                          "surrogateescape"),
+         error="not well-formed", where=":2:"),
+    Case("latin-1-declared", lambda _o: tei("<p>café</p>").replace(
+        "UTF-8", "ISO-8859-1").encode("latin-1")),
+    Case("utf16-bom", lambda _o: tei("<p>Горбачёв</p>").replace("UTF-8", "UTF-16")
+         .encode("utf-16")),
+    Case("malformed", _tei("<p>unclosed <hi>tag</p>"), error="not well-formed",
+         where=":2:"),
+    Case("not-xml-text", _text("REAGAN: this is a source, not an edition\n"),
+         error="not well-formed", where=":1:1"),
+    Case("xxe-file", _doctype(lambda o: f'<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "{o.secret_url}">'
+                                        ']>\n', "<p>&xxe;</p>"), error="entities"),
+    Case("xxe-passwd", _doctype(lambda o: '<!DOCTYPE TEI [<!ENTITY pw SYSTEM '
+                                          '"file:///etc/passwd">]>\n', "<p>&pw;</p>"),
+         error="entities"),
+    Case("xxe-http", _doctype(lambda o: f'<!DOCTYPE TEI [<!ENTITY web SYSTEM "{o.url}">]>\n',
+                              "<p>&web;</p>"), error="entities"),
+    Case("external-dtd-http", _doctype(lambda o: f'<!DOCTYPE TEI SYSTEM "{o.url}">\n',
+                                       "<p>x</p>"), error="network", where=":2:"),
+    Case("parameter-entity-http", _doctype(
+        lambda o: f'<!DOCTYPE TEI [<!ENTITY % ext SYSTEM "{o.url}"> %ext;]>\n', "<p>x</p>"),
+        error="network", where=":2:"),
+    Case("billion-laughs", lambda _o: tei("<p>&lol9;</p>", LAUGHS.split("\n", 1)[1]
+                                          .replace("lolz", "TEI")).encode(),
+         error="entity bomb"),
+    Case("undeclared-entity", _tei("<p>&nbsp; &eacute;</p>"), error="not well-formed"),
+    Case("xinclude-outside", lambda o: tei(
+        '<p><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+        f'href="{o.secret_url}" parse="text"/> and <xi:include '
+        f'xmlns:xi="http://www.w3.org/2001/XInclude" href="{o.url}"/></p>').encode()),
+    Case("stylesheet-pi-http", lambda o: tei(
+        "<p>x</p>", f'<?xml-stylesheet type="text/xsl" href="{o.url}"?>\n'
+        f'<?xml-model href="{o.url}" type="application/xml"?>\n').encode()),
+    Case("nested-100000-deep", _tei("<p>" + "<hi>" * 100_000 + "x" + "</hi>" * 100_000
+                                    + "</p>"), error="not well-formed", large=True),
+    Case("single-line-10mb", _tei("<p>" + "word " * 2_000_000 + "</p>"), large=True,
+         error="not well-formed"),
+    Case("paragraphs-100000", _tei("".join(f"<p>paragraph {i}</p>" for i in range(100_000))),
+         large=True),
+    Case("control-char-reference", _tei("<p>bell &#7; nul &#0;</p>"), error="not well-formed"),
+    Case("bidi-and-unicode", _tei("<p>re\u202egional مرحبا e\u0301 \U0001F600</p>")),
+    Case("duplicate-ids", _tei('<p xml:id="a">one</p><p xml:id="a">two</p>')),
+    Case("not-tei-root", lambda _o: b'<?xml version="1.0"?>\n<html><body>x</body></html>\n',
+         error="TEI"),
+    Case("wrong-namespace", lambda _o: tei("<p>x</p>").replace(
+        "http://www.tei-c.org/ns/1.0", "http://example.org/tei").encode(), error="TEI"),
+]
+
+XSL_HEAD = ('<?xml version="1.0"?>\n<xsl:stylesheet version="1.0" '
+            'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" '
+            'xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl">\n')
+
+
+def _xsl(body: str) -> Callable[[Outside], bytes]:
+    return lambda o: (XSL_HEAD + body.replace("SECRET", o.secret_url).replace("URL", o.url)
+                      .replace("OUTSIDE", str(o.folder)) + "\n</xsl:stylesheet>\n").encode()
+
+
+#: Stylesheets given to ``render --xslt-html``: each reaches outside in another way.
+STYLESHEETS = [
+    Case("document-file", _xsl('<xsl:template match="/"><article>'
+                               '<xsl:copy-of select="document(\'SECRET\')"/></article>'
+                               "</xsl:template>"), error="denied"),
+    Case("document-passwd", _xsl('<xsl:template match="/"><article>'
+                                 '<xsl:copy-of select="document(\'file:///etc/passwd\')"/>'
+                                 "</article></xsl:template>"), error="denied"),
+    Case("document-http", _xsl('<xsl:template match="/"><article>'
+                               '<xsl:copy-of select="document(\'URL\')"/></article>'
+                               "</xsl:template>"), error="denied"),
+    Case("exsl-document-write", _xsl('<xsl:template match="/"><exsl:document '
+                                     'href="OUTSIDE/written.html"><p>x</p></exsl:document>'
+                                     "<article/></xsl:template>"), error="denied"),
+    Case("include-secret", _xsl('<xsl:include href="SECRET"/>'), error="refused"),
+    Case("include-dotdot", _xsl('<xsl:include href="../outside/secret.txt"/>'),
+         error="refused"),
+    Case("include-absolute", _xsl('<xsl:include href="/etc/passwd"/>'), error="refused"),
+    Case("import-http", _xsl('<xsl:import href="URL"/>'), error="refused"),
+    Case("entity-in-stylesheet", lambda o: (
+        f'<!DOCTYPE xsl:stylesheet [<!ENTITY s SYSTEM "{o.secret_url}">]>\n'
+        + XSL_HEAD[22:] + '<xsl:template match="/"><article>&s;</article></xsl:template>'
+        "</xsl:stylesheet>").encode(), error="entities"),
+    Case("malformed", _xsl("<xsl:template match='/'>"), error="not well-formed"),
+    Case("not-a-stylesheet", _tei("<p>x</p>"), error="XSLT"),
+    Case("script-output", _xsl('<xsl:template match="/"><article><script>alert(1)</script>'
+                               '<a href="javascript:alert(2)" onclick="alert(3)">x</a>'
+                               '<img src="x" onerror="alert(4)"/></article></xsl:template>')),
+]
