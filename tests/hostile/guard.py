@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import mimetypes
 import os
 import socket
 import subprocess
@@ -118,6 +119,7 @@ class Run:
 def allowed_read_roots(*inputs: Path) -> list[Path]:
     """Inputs, the project checkout, the Python installation: nothing else may be opened."""
     roots = [ROOT, Path(sys.prefix), Path(sys.base_prefix), Path("/dev/null")]
+    roots += [Path(f) for f in mimetypes.knownfiles]  # the standard library's MIME tables
     roots += [Path(p) for p in sys.path if p and Path(p).is_dir()]
     return [Path(os.path.realpath(r)) for r in roots] + [Path(i) for i in inputs]
 

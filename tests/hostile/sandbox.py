@@ -20,6 +20,7 @@ import json
 import os
 import resource
 import sys
+import urllib.request
 
 _PATH_EVENTS = {"os.rename", "os.replace", "os.remove", "os.rmdir", "os.mkdir", "os.symlink",
                 "os.link", "os.truncate", "os.chmod", "os.chown", "shutil.rmtree",
@@ -44,6 +45,9 @@ def main() -> int:
             record("open", *args)
         elif event in _PATH_EVENTS:
             record(event, *args[:2])
+        elif event == "urllib.Request" and str(args[0]).startswith("file:"):
+            # xmlschema loads its own meta-schemas through urllib: a file read like any other
+            record("open", urllib.request.url2pathname(str(args[0])[5:]), "r", 0)
         elif event.startswith(_REFUSED):
             record(event, *args[:1])
             log.flush()
