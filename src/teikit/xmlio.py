@@ -68,6 +68,32 @@ def parse_file(path: Path) -> etree._ElementTree:
     return parse_bytes(read_bytes(path), str(path))
 
 
+def check_modules(tree: etree._ElementTree, path: Path, tags: tuple[str, ...],
+                  attr: str = "href") -> None:
+    """Every module ``tree`` pulls in (elements ``tags``, address in ``attr``), and theirs,
+    must be a file in the folder of ``path`` that :func:`parse_file` accepts.
+
+    libxml2 and libxslt load included grammars and stylesheets themselves, with their own
+    parser settings and without teikit's access controls: unchecked, an
+    ``include href="file:///etc/passwd"`` reads any file and an included DOCTYPE expands
+    entities.  Checked here first, a module can only be a safe file beside its includer."""
+    folder = Path(path).resolve().parent
+    todo, seen = [(tree, Path(path))], set()
+    while todo:
+        current, where = todo.pop()
+        for el in current.iter(*tags):
+            href = el.get(attr, "")
+            target = (where.parent / href).resolve()
+            if ":" in href or href.startswith("/") or not target.is_relative_to(folder):
+                raise TeikitError(f"{etree.QName(el).localname} of {href!r} refused: a "
+                                  "module may come only from the folder of the file that "
+                                  "uses it", file=str(where), line=el.sourceline or 0,
+                                  exit_code=2, rule="xml-module")
+            if target not in seen:
+                seen.add(target)
+                todo.append((parse_file(target), target))
+
+
 def atomic_write(path: Path, data: bytes, fsync: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename, so that a reader
     (or a crash) never sees a half-written file.  ``fsync=False`` skips forcing the data to

@@ -12,12 +12,13 @@ from teikit.validate import jing
 from teikit.validate.document import Document
 from teikit.validate.grammar import ContentIndex
 from teikit.validate.messages import RawError, drop_cascades, rewrite
-from teikit.xmlio import parse_file
+from teikit.xmlio import check_modules, parse_file
 
 #: libxml2's RelaxNG engine is pathologically slow on very large headers (431 s for a
 #: Parla-CLARIN file with 8,418 ``person``s; jing needs 2 s). Above this many header
 #: elements teikit hands the file to jing, or skips it with a warning.
 HEADER_LIMIT = 2500
+_RNG = "{http://relaxng.org/ns/structure/1.0}"
 
 
 class RelaxNGSchema:
@@ -27,6 +28,7 @@ class RelaxNGSchema:
         self.path = Path(path)
         self.name = self.path.name
         grammar = parse_file(self.path)
+        check_modules(grammar, self.path, (_RNG + "include", _RNG + "externalRef"))
         try:
             self._rng = etree.RelaxNG(grammar)
         except etree.RelaxNGParseError as e:
