@@ -4,6 +4,7 @@ root; loading never touches the network."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import xmlschema
@@ -27,8 +28,14 @@ class XSDSchema:
                                                           no_network=True)).getroot()
             cls = (xmlschema.XMLSchema11 if (root.get(_VC) or "1.0") >= "1.1"
                    else xmlschema.XMLSchema10)
-            self._schema = cls(str(self.path), allow="local", defuse="always")
-        except (xmlschema.XMLSchemaException, etree.XMLSyntaxError, OSError) as e:
+            # sandbox: imports and includes only from the schema's own folder; a refused
+            # import is a warning in xmlschema, an error here
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", xmlschema.XMLSchemaImportWarning)
+                self._schema = cls(str(self.path), allow="sandbox", defuse="always",
+                                   base_url=str(self.path.resolve().parent))
+        except (xmlschema.XMLSchemaException, etree.XMLSyntaxError, OSError,
+                xmlschema.XMLSchemaImportWarning) as e:
             raise TeikitError(f"not a usable XML Schema: {_first_line(e)}", file=str(path),
                               exit_code=2) from None
         self.version = "1.1" if isinstance(self._schema, xmlschema.XMLSchema11) else "1.0"
