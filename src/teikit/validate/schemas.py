@@ -25,8 +25,16 @@ def default_paths() -> list[Path]:
 @cache
 def load(path: Path) -> tuple:
     """The validators a schema file stands for: a RelaxNG grammar brings its embedded
-    Schematron along (as TEI's ``tei_all.rng`` does)."""
-    path = Path(path)
+    Schematron along (as TEI's ``tei_all.rng`` does).  A schema that cannot be read or
+    parsed is a usage error (exit 2), not an invalid document."""
+    try:
+        return _load(Path(path))
+    except TeikitError as e:
+        e.exit_code = 2
+        raise
+
+
+def _load(path: Path) -> tuple:
     if not path.is_file():
         raise TeikitError("no such schema", file=str(path), exit_code=2)
     suffix = path.suffix.lower()
