@@ -40,7 +40,7 @@ def _after_label(item: etree._Element) -> bool:
 class _Printer:
     def __init__(self) -> None:
         self.main: list[str] = []
-        self.notes: list[str] = []
+        self.notes: list[tuple[str, str]] = []  # (number, printed note)
 
     def element(self, el: etree._Element, out: list[str]) -> None:
         name = _local(el)
@@ -54,7 +54,7 @@ class _Printer:
                 out.append(el.get("n"))
             note: list[str] = [f"{el.get('n')}. "]
             self.content(el, note)
-            self.notes.append("".join(note))
+            self.notes.append((el.get("n"), "".join(note)))
             return
         if name == "pb":
             out.append(f"[Page {el.get('n', '')}]")
@@ -87,7 +87,12 @@ def printed_text(text_el: etree._Element) -> str:
     """The printed form of a TEI ``text`` (or any element), notes at the end."""
     p = _Printer()
     p.content(text_el, p.main)
-    return "".join(p.main) + "\n" + "\n".join(p.notes)
+    notes = p.notes
+    if all(n.isdigit() for n, _ in notes):
+        # the source prints its footnote list in number order, whatever the order of the
+        # markers (or the place an unanchored note was given)
+        notes = sorted(notes, key=lambda note: int(note[0]))
+    return "".join(p.main) + "\n" + "\n".join(text for _, text in notes)
 
 
 def _squeeze(s: str) -> str:

@@ -31,3 +31,9 @@ def test_markers_without_notes_stay_text(tmp_path):
     assert "text-conservation" not in [d.rule for d in conv.diagnostics]
     assert "talks2" in "".join(root.find(f"{TEI}text").itertext())
     assert [n.get("n") for n in root.find(f"{TEI}text").iter(f"{TEI}note")] == ["1"]
+
+
+def test_note_list_in_number_order_whatever_the_placement(tmp_path):
+    # found by the property test: note 3 anchored, note 2 unanchored (placed at the end)
+    conv, _ = _convert(tmp_path, HEAD + ":3\n\n" + SOURCE_NOTE + "  2. 0\n  3. 0\n")
+    assert "text-conservation" not in [d.rule for d in conv.diagnostics]
