@@ -142,6 +142,11 @@ def load(root: Path) -> Project:
     for key in ("tei", "output"):
         if not build.get(key, "x").strip():
             raise check.fail(f"build.{key}", "empty folder name")
+        # a build writes only inside its project: a downloaded project's teikit.toml must
+        # not point the writes at another folder ("../..", "/home/…")
+        target = (root / build.get(key, key)).resolve()
+        if not target.is_relative_to(root.resolve()) or target == root.resolve():
+            raise check.fail(f"build.{key}", "must be a folder inside the project folder")
     if build.get("tei", "tei") == build.get("output", "output"):
         raise check.fail("build.output", "must differ from build.tei")
     return Project(
