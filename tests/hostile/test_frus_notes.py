@@ -37,3 +37,10 @@ def test_note_list_in_number_order_whatever_the_placement(tmp_path):
     # found by the property test: note 3 anchored, note 2 unanchored (placed at the end)
     conv, _ = _convert(tmp_path, HEAD + ":3\n\n" + SOURCE_NOTE + "  2. 0\n  3. 0\n")
     assert "text-conservation" not in [d.rule for d in conv.diagnostics]
+
+
+def test_unanchored_note_is_valid_against_teikits_schemas(tmp_path):
+    from teikit.validate import validate_bytes
+    conv, _ = _convert(tmp_path, HEAD + "Talks.\n\n" + SOURCE_NOTE + "  2. Unmarked.\n")
+    assert [d.format() for d in validate_bytes(conv.data, "d12.xml")
+            if d.severity == "error"] == []
