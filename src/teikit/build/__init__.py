@@ -7,11 +7,11 @@ One module per concern:
 * :mod:`.hashing` — content hashes with an (mtime, size) cache, and the digests of what
   teikit itself brings to each stage (code, schemas, stylesheets, templates);
 * :mod:`.state` — what the last build did, in ``output/.teikit-build/state.json``;
-* :mod:`.plan` — which documents exist and which stages each one needs;
 * :mod:`.worker` — one document through all its stages (runs in a pool process);
 * :mod:`.pages` — the corpus pages: document pages with prev/next links, index, persons;
 * :mod:`.progress` — the progress bar / lines and the closing summary;
-* :mod:`.runner` — one build from start to end; :mod:`.watch` rebuilds on change;
+* :mod:`.runner` — one build from start to end: which documents exist, which stages each
+  needs, the pool that runs them; :mod:`.watch` rebuilds on change;
 * :mod:`.serve` — a local preview server.
 
 Nothing heavy (lxml, jinja2, schemas, XSLT) is imported until a document needs work, so a
