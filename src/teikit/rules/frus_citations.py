@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from teikit.model import Archive, Inline, Span
@@ -87,53 +88,49 @@ def _is_archival(inner: str) -> bool:
     return "," in inner and bool(_REPOSITORY.search(first))
 
 
-def split_archival_refs(text: str, line: int = 0) -> list[Inline]:
-    """Wrap parenthesised archival references in ``bibl type="archival"``."""
+def _split(pattern: re.Pattern[str], text: str,
+           make: Callable[[re.Match[str]], Inline | None]) -> list[Inline]:
+    """``text`` with each match of ``pattern`` replaced by ``make(match)`` (a match for which
+    ``make`` returns None stays text)."""
     out: list[Inline] = []
     pos = 0
-    for match in ARCHIVAL_REF.finditer(text):
-        if not _is_archival(match.group(1)):
+    for match in pattern.finditer(text):
+        node = make(match)
+        if node is None:
             continue
         if match.start() > pos:
             out.append(text[pos:match.start()])
-        out.append(Span("bibl", [match.group(0)], {"type": "archival"}, line))
+        out.append(node)
         pos = match.end()
     if pos < len(text):
         out.append(text[pos:])
     return out
 
 
+def split_archival_refs(text: str, line: int = 0) -> list[Inline]:
+    """Wrap parenthesised archival references in ``bibl type="archival"``."""
+    return _split(ARCHIVAL_REF, text, lambda match: Span(
+        "bibl", [match.group(0)], {"type": "archival"}, line)
+        if _is_archival(match.group(1)) else None)
+
+
 def split_published_works(text: str, line: int = 0) -> list[Inline]:
     """Wrap a cited work (quoted title … pages) in ``bibl`` with its parts tagged."""
-    out: list[Inline] = []
-    pos = 0
-    for match in PUBLISHED_WORK.finditer(text):
+
+    def work(match: re.Match[str]) -> Inline:
         title, details, volume, comma, pages = match.groups()
         parts: list[Inline] = ["“", Span("title", [title], {"level": "a"}, line), "”"]
         parts += split_dates(details, line)
         if volume:
             parts += [Span("biblScope", [volume], {"unit": "volume"}, line), comma]
         parts.append(Span("biblScope", [pages], {"unit": "page"}, line))
-        if match.start() > pos:
-            out.append(text[pos:match.start()])
-        out.append(Span("bibl", [p for p in parts if p], {}, line))
-        pos = match.end()
-    if pos < len(text):
-        out.append(text[pos:])
-    return out
+        return Span("bibl", [p for p in parts if p], {}, line)
+
+    return _split(PUBLISHED_WORK, text, work)
 
 
 def split_document_refs(text: str, line: int = 0) -> list[Inline]:
     """Turn "Document 168" into a ``ref`` to the document ``#d168`` of the same volume."""
-    out: list[Inline] = []
-    pos = 0
-    for match in DOCUMENT_REF.finditer(text):
-        if match.group(0).startswith("Documents"):
-            continue
-        if match.start() > pos:
-            out.append(text[pos:match.start()])
-        out.append(Span("ref", [match.group(0)], {"target": f"#d{match.group(1)}"}, line))
-        pos = match.end()
-    if pos < len(text):
-        out.append(text[pos:])
-    return out
+    return _split(DOCUMENT_REF, text, lambda match: None
+                  if match.group(0).startswith("Documents")
+                  else Span("ref", [match.group(0)], {"target": f"#d{match.group(1)}"}, line))
