@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from teikit.files import xml_files
 from teikit.render import Options, render
-from teikit.render.units import collect_files, load_units
+from teikit.render.units import load_units
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / \
     "gerdracor-sample" / "tei"
@@ -43,7 +44,7 @@ def main() -> int:
     if not args.folder.is_dir():
         print(f"no such folder: {args.folder}", file=sys.stderr)
         return 2
-    files = collect_files([args.folder])
+    files = xml_files([args.folder])
     size = sum(f.stat().st_size for f in files) / 1e6
     print(f"{len(files)} files, {size:.1f} MB, median of {args.runs} runs")
 

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from teikit.files import xml_files
 from teikit.validate import jing, runner
 
 DEFAULT_SCHEMA = Path(__file__).resolve().parents[1] / ".." / "shared" / "schemas" / "tei" / \
@@ -26,7 +27,7 @@ def main() -> int:
     ap.add_argument("--schema", type=Path, default=DEFAULT_SCHEMA)
     ap.add_argument("-j", "--jobs", type=int, default=1)
     args = ap.parse_args()
-    files = runner.collect([args.folder])
+    files = xml_files([args.folder])
     size = sum(f.stat().st_size for f in files) / 1e6
     print(f"{len(files)} files, {size:.1f} MB, schema {args.schema.name}")
 
