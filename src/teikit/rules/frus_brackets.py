@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from teikit.model import Gap, Inline, Supplied
+from teikit.rules.splitting import split_matches
 
 #: "[1 line not declassified]", "[2½ lines not declassified]", "[name not declassified]".
 NOT_DECLASSIFIED = re.compile(r"\[((?:less than )?[^\[\]]{1,60}?) not declassified\]")
@@ -61,16 +62,6 @@ def split_brackets(text: str, line: int = 0) -> list[Inline]:
             if not isinstance(piece, str):
                 nxt.append(piece)
                 continue
-            pos = 0
-            for match in pattern.finditer(piece):
-                node = build(match, line)
-                if node is None:
-                    continue
-                if match.start() > pos:
-                    nxt.append(piece[pos:match.start()])
-                nxt.append(node)
-                pos = match.end()
-            if pos < len(piece):
-                nxt.append(piece[pos:])
+            nxt.extend(split_matches(pattern, piece, lambda match, b=build: b(match, line)))
         out = nxt
     return out

@@ -15,11 +15,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from teikit.model import Archive, Inline, Span
 from teikit.rules.frus_dates import split_dates
+from teikit.rules.splitting import split_matches
 
 _CLASS = (r"(?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use|Official Use "
           r"Only|Restricted|Sensitive|Eyes Only|Personal|Nodis|Exdis|Limdis|Noforn|Immediate|"
@@ -88,28 +88,9 @@ def _is_archival(inner: str) -> bool:
     return "," in inner and bool(_REPOSITORY.search(first))
 
 
-def _split(pattern: re.Pattern[str], text: str,
-           make: Callable[[re.Match[str]], Inline | None]) -> list[Inline]:
-    """``text`` with each match of ``pattern`` replaced by ``make(match)`` (a match for which
-    ``make`` returns None stays text)."""
-    out: list[Inline] = []
-    pos = 0
-    for match in pattern.finditer(text):
-        node = make(match)
-        if node is None:
-            continue
-        if match.start() > pos:
-            out.append(text[pos:match.start()])
-        out.append(node)
-        pos = match.end()
-    if pos < len(text):
-        out.append(text[pos:])
-    return out
-
-
 def split_archival_refs(text: str, line: int = 0) -> list[Inline]:
     """Wrap parenthesised archival references in ``bibl type="archival"``."""
-    return _split(ARCHIVAL_REF, text, lambda match: Span(
+    return split_matches(ARCHIVAL_REF, text, lambda match: Span(
         "bibl", [match.group(0)], {"type": "archival"}, line)
         if _is_archival(match.group(1)) else None)
 
@@ -126,11 +107,11 @@ def split_published_works(text: str, line: int = 0) -> list[Inline]:
         parts.append(Span("biblScope", [pages], {"unit": "page"}, line))
         return Span("bibl", [p for p in parts if p], {}, line)
 
-    return _split(PUBLISHED_WORK, text, work)
+    return split_matches(PUBLISHED_WORK, text, work)
 
 
 def split_document_refs(text: str, line: int = 0) -> list[Inline]:
     """Turn "Document 168" into a ``ref`` to the document ``#d168`` of the same volume."""
-    return _split(DOCUMENT_REF, text, lambda match: None
+    return split_matches(DOCUMENT_REF, text, lambda match: None
                   if match.group(0).startswith("Documents")
                   else Span("ref", [match.group(0)], {"target": f"#d{match.group(1)}"}, line))
