@@ -13,6 +13,7 @@ from lxml import etree
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
 from teikit.validate.document import Document
+from teikit.xmlio import parse_file
 
 _VC = "{http://www.w3.org/2007/XMLSchema-versioning}minVersion"
 
@@ -23,9 +24,8 @@ class XSDSchema:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.name = self.path.name
+        root = parse_file(self.path).getroot()  # teikit's safe parser, one-line errors
         try:
-            root = etree.parse(str(path), etree.XMLParser(resolve_entities=False,
-                                                          no_network=True)).getroot()
             cls = (xmlschema.XMLSchema11 if (root.get(_VC) or "1.0") >= "1.1"
                    else xmlschema.XMLSchema10)
             # sandbox: imports and includes only from the schema's own folder; a refused
@@ -34,8 +34,7 @@ class XSDSchema:
                 warnings.simplefilter("error", xmlschema.XMLSchemaImportWarning)
                 self._schema = cls(str(self.path), allow="sandbox", defuse="always",
                                    base_url=str(self.path.resolve().parent))
-        except (xmlschema.XMLSchemaException, etree.XMLSyntaxError, OSError,
-                xmlschema.XMLSchemaImportWarning) as e:
+        except (xmlschema.XMLSchemaException, OSError, xmlschema.XMLSchemaImportWarning) as e:
             raise TeikitError(f"not a usable XML Schema: {_first_line(e)}", file=str(path),
                               exit_code=2) from None
         self.version = "1.1" if isinstance(self._schema, xmlschema.XMLSchema11) else "1.0"
