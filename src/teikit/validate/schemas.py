@@ -11,7 +11,6 @@ from teikit.errors import TeikitError
 from teikit.resources import resource_dir
 from teikit.validate.relaxng import RelaxNGSchema
 from teikit.validate.schematron import SchematronSchema, embedded
-from teikit.validate.xsd import XSDSchema
 from teikit.xmlio import parse_file
 
 DEFAULT = ("teikit.rng", "teikit.sch")
@@ -43,6 +42,9 @@ def _load(path: Path) -> tuple:
         rules = embedded(parse_file(path).getroot(), path.name)
         return (rng, rules) if rules else (rng,)
     if suffix == ".xsd":
+        # imported here: xmlschema takes a quarter of a second to import, and the default
+        # schemas (and every build worker using them) never need it
+        from teikit.validate.xsd import XSDSchema
         return (XSDSchema(path),)
     if suffix in (".sch", ".isosch", ".schematron"):
         return (SchematronSchema.from_file(path),)
