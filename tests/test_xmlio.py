@@ -29,3 +29,20 @@ def test_directory_in_the_way_is_a_one_line_error(tmp_path):
         atomic_write(tmp_path / "e.xml", b"x")
     assert e.value.exit_code == 2
     assert [p.name for p in tmp_path.iterdir()] == ["e.xml"]
+
+
+def test_a_temporary_file_left_by_a_killed_writer_is_stepped_over(tmp_path):
+    # a process killed mid-write leaves its temporary file; a later process may get the
+    # same pid (pids are reused), and must neither fail nor write into that file
+    for n in range(3):
+        (tmp_path / f".e.xml.{os.getpid()}-{n}.tmp").write_bytes(b"stale")
+    atomic_write(tmp_path / "e.xml", b"new")
+    assert (tmp_path / "e.xml").read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "e.xml"]
+    assert all(p.read_bytes() == b"stale" for p in tmp_path.glob(".*.tmp"))
+
+
+def test_missing_folders_are_made(tmp_path):
+    atomic_write(tmp_path / "a" / "b" / "e.xml", b"x")
+    assert (tmp_path / "a" / "b" / "e.xml").read_bytes() == b"x"

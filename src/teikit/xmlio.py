@@ -8,8 +8,9 @@ which also defuses the billion-laughs bomb before any expansion.
 
 from __future__ import annotations
 
+import errno
+import itertools
 import os
-import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -101,21 +102,23 @@ def atomic_write(path: Path, data: bytes, fsync: bool = True) -> None:
 
     The file gets the permissions an ordinary ``open()`` would give it (``0o666`` less the
     umask), not ``mkstemp``'s private ``0o600``: editions and pages are meant to be shared
-    and served.  Failures (no permission, a directory in the way) are one-line errors.
+    and served.  Missing folders are made.  Failures (no permission, a directory in the way)
+    are one-line errors.
     """
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _create_temporary(path)
     except OSError as e:
         raise TeikitError(f"cannot write: {e.strerror}", file=str(path), exit_code=2) from None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fchmod(fh.fileno(), 0o666 & ~_umask())
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
             if fsync:
-                os.fsync(fh.fileno())
+                os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException as e:
         try:
@@ -128,8 +131,26 @@ def atomic_write(path: Path, data: bytes, fsync: bool = True) -> None:
         raise
 
 
-def _umask() -> int:
-    # os.umask can only be read by setting it; set it straight back (single-threaded CLI)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_serial = itertools.count()
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new file beside ``path``, named after it, this process and a serial number.
+    (``tempfile.mkstemp`` adds a random name, an fchmod and two umask calls to every file,
+    and a build writes several files per document.)  A name left by a killed process whose
+    pid this one reuses is stepped over, never written into."""
+    folder, pid = path.parent, os.getpid()
+    made_folder = False
+    for _ in range(1000):
+        tmp = os.path.join(folder, f".{path.name}.{pid}-{next(_serial)}.tmp")
+        try:
+            return os.open(tmp, _CREATE, 0o666), tmp
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            if made_folder:
+                raise
+            folder.mkdir(parents=True, exist_ok=True)
+            made_folder = True
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
