@@ -121,3 +121,32 @@ def test_a_stylesheet_that_does_not_compile_is_one_line_also_with_workers(editio
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"teikit: {editions_project / 'bad.xsl'}: error: not a usable XSLT")
     assert "\n" not in err
+
+
+def test_a_pool_broken_before_a_task_is_submitted_is_explained_too(editions_project, capsys,
+                                                                   monkeypatch):
+    # the workers may die of a bad stylesheet before the build has handed them all of its
+    # first tasks: then submit(), not a result, is where the breakage shows
+    from concurrent.futures.process import BrokenProcessPool
+
+    from teikit.build import runner
+
+    class BrokenAtSubmit:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def submit(self, *args, **kwargs):
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+        def shutdown(self, *args, **kwargs):
+            pass
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", BrokenAtSubmit)
+    (editions_project / "bad.xsl").write_text("<xsl:stylesheet version='1.0' "
+                                              "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+                                              "<xsl:bogus/></xsl:stylesheet>")
+    (editions_project / "teikit.toml").write_text('[build]\nxslt_html = "bad.xsl"\n')
+    assert main(["build", str(editions_project), "-j", "2"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"teikit: {editions_project / 'bad.xsl'}: error: not a usable XSLT")
+    assert "\n" not in err

@@ -110,6 +110,18 @@ class _Pool:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks)),
                                             initializer=worker.init, initargs=(self.setup,))
+        try:
+            self._in_pool(tasks, done)
+        except BrokenProcessPool:
+            # A worker could not start (seen at a result, or already at a submission): set
+            # one up here to say why (a stylesheet or schema that does not compile), else
+            # report the breakage itself.
+            worker.init(self.setup)
+            raise
+
+    def _in_pool(self, tasks: list[Task], done) -> None:
+        from teikit.build import worker
+        assert self.pool is not None
         # A bounded window of tasks in flight: memory stays flat however large the corpus.
         pending = iter(tasks)
         window = {self.pool.submit(worker.run, t) for t in itertools.islice(pending,
@@ -117,14 +129,7 @@ class _Pool:
         while window:
             finished, window = wait(window, return_when=FIRST_COMPLETED)
             for f in finished:
-                try:
-                    result = f.result()
-                except BrokenProcessPool:
-                    # A worker could not start: set it up here to say why (a stylesheet
-                    # or schema that does not compile), else report the breakage itself.
-                    worker.init(self.setup)
-                    raise
-                done(result)
+                done(f.result())
                 for t in itertools.islice(pending, 1):
                     window.add(self.pool.submit(worker.run, t))
 
