@@ -8,7 +8,7 @@ from pathlib import Path
 from teikit import conservation, passes, readers
 from teikit.diagnostics import Diagnostic
 from teikit.model import Document
-from teikit.sources import read_source
+from teikit.sources import SourceText, read_source
 from teikit.writers import tei
 
 
@@ -22,7 +22,12 @@ class Conversion:
 
 def convert_file(path: Path, reader: str = "auto", doc_id: str | None = None,
                  config: tei.Config | None = None) -> Conversion:
-    source = read_source(path)
+    return convert_source(read_source(path), reader, doc_id, config)
+
+
+def convert_source(source: SourceText, reader: str = "auto", doc_id: str | None = None,
+                   config: tei.Config | None = None) -> Conversion:
+    """As :func:`convert_file`, for a source already read and decoded."""
     module, reason, diags = readers.choose(source, reader)
     reading = module.read(source, doc_id=doc_id)
     doc = reading.document

@@ -14,6 +14,8 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
 
@@ -132,23 +134,24 @@ def _stages(setup: Setup, task: Task, result: Result) -> None:
     st = (setup.root / result.edition).stat()
     result.edition_stat = [st.st_mtime_ns, st.st_size, sha]
     name = _display(setup, result.edition)
-    _validate_stage(setup, task, result, data, sha, name)
+    tree = _validate_stage(setup, task, result, data, sha, name)
     if any(d.rule == "xml-syntax" for d in result.diagnostics):
         return  # not XML: nothing to render, and the error is already said
-    _render_stage(setup, task, result, data, sha, name)
+    _render_stage(setup, task, result, data, sha, name, tree)
 
 
 def _validate_stage(setup: Setup, task: Task, result: Result, data: bytes, sha: str,
-                    name: str) -> None:
+                    name: str) -> etree._ElementTree | None:
     """Validate unless this edition was found valid with these schemas before; a key is
-    recorded only for a valid edition, so problems are reported on every build."""
+    recorded only for a valid edition, so problems are reported on every build.  The tree
+    parsed for validation (None when there was none), for the renderer to use again."""
     from teikit.build.hashing import key
     vkey = key(sha, setup.validate_digest)
     if vkey == task.validate_key and not task.force:
         result.validate_key = vkey
-        return
+        return None
     start = time.process_time()
-    problems = _validate(data, name)
+    problems, tree = _validate(data, name)
     result.times["validate"] = time.process_time() - start
     result.validated = True
     result.diagnostics.extend(problems)
@@ -156,10 +159,11 @@ def _validate_stage(setup: Setup, task: Task, result: Result, data: bytes, sha: 
         result.failed = True
     else:
         result.validate_key = vkey
+    return tree
 
 
 def _render_stage(setup: Setup, task: Task, result: Result, data: bytes, sha: str,
-                  name: str) -> None:
+                  name: str, tree: etree._ElementTree | None) -> None:
     """Render unless this edition was rendered with these stylesheets before (an invalid
     edition is rendered too, so the preview shows it)."""
     from teikit.build.hashing import key
@@ -168,22 +172,22 @@ def _render_stage(setup: Setup, task: Task, result: Result, data: bytes, sha: st
         result.render_key = rkey
         return
     start = time.process_time()
-    _render(setup, result, name, data)
+    _render(setup, result, name, data, tree)
     result.times["render"] = time.process_time() - start
     result.rendered = True
     result.render_key = rkey
 
 
-def _validate(data: bytes, name: str) -> list[Diagnostic]:
+def _validate(data: bytes, name: str) -> tuple[list[Diagnostic], etree._ElementTree | None]:
     """As :func:`teikit.validate.validate_bytes`, with the validators this process compiled
-    at start-up."""
+    at start-up; also the parsed tree (None when the edition is not XML)."""
     from teikit.validate import document
     from teikit.validate.runner import check
     try:
         doc = document.from_bytes(data, name)
     except TeikitError as e:
-        return [Diagnostic(e.file or name, e.line, e.col, "error", e.message, e.rule)]
-    return check(doc, _PROCESS["validators"])
+        return [Diagnostic(e.file or name, e.line, e.col, "error", e.message, e.rule)], None
+    return check(doc, _PROCESS["validators"]), doc.tree
 
 
 def _sha(data: bytes) -> str:
@@ -194,16 +198,18 @@ def _convert(setup: Setup, task: Task, result: Result) -> bytes:
     """Convert the source and write its edition (unless edited by hand); the edition's
     bytes.  A source that cannot be converted raises :class:`TeikitError`."""
     from teikit.build.hashing import key
-    from teikit.convert import convert_file
+    from teikit.convert import convert_source
     from teikit.editions import State, stamp, state_of
+    from teikit.files import read_bytes
+    from teikit.sources import MAX_SOURCE_BYTES, decode
     from teikit.writers.tei import Config
     from teikit.xmlio import atomic_write
 
     start = time.process_time()
     source = setup.root / task.source
-    raw = source.read_bytes()
-    conv = convert_file(source, task.reader, None,
-                        Config(setup.publisher, setup.licence, setup.licence_url))
+    raw = read_bytes(source, MAX_SOURCE_BYTES)  # read once: hashed and converted
+    conv = convert_source(decode(raw, str(source)), task.reader, None,
+                          Config(setup.publisher, setup.licence, setup.licence_url))
     result.converted = True
     result.diagnostics.extend(conv.diagnostics)
     if any(d.severity == "error" for d in conv.diagnostics):
@@ -244,18 +250,21 @@ def _note_hand_edit(setup: Setup, task: Task, result: Result, data: bytes) -> No
         result.diagnostics.append(_hand_edit_warning(setup, task.edition, task.source))
 
 
-def _render(setup: Setup, result: Result, name: str, data: bytes) -> None:
+def _render(setup: Setup, result: Result, name: str, data: bytes,
+            tree: etree._ElementTree | None) -> None:
     from collections import Counter
 
     from teikit.render.units import load_units
-    from teikit.xmlio import atomic_write
+    from teikit.xmlio import atomic_write, parse_bytes
 
     renderer = _PROCESS["renderer"]
     path = setup.root / result.edition
     tei_href = f"tei/{path.name}"
     units, outputs = [], {}
     no_rule: Counter = Counter()
-    for unit in load_units(path):
+    if tree is None:
+        tree = parse_bytes(data, str(path))
+    for unit in load_units(path, tree):
         page, missing = renderer.unit(unit, tei_href)
         no_rule.update(missing)
         record = {"id": page.id, "meta": asdict(page.meta), "tei_href": tei_href,

@@ -48,9 +48,10 @@ def safe_id(text: str) -> str:
     return cleaned or "document"
 
 
-def load_units(path: Path) -> list[Unit]:
-    """Parse the TEI file at ``path`` and cut it into numbered units."""
-    root = parse_file(path).getroot()
+def load_units(path: Path, tree: etree._ElementTree | None = None) -> list[Unit]:
+    """Parse the TEI file at ``path`` (unless its ``tree`` is given: the build has parsed
+    it already) and cut it into numbered units; the units share the tree's elements."""
+    root = (tree if tree is not None else parse_file(path)).getroot()
     stem = safe_id(path.stem)
     if root.tag == _T + "teiCorpus":
         members = [m for m in root if m.tag == _T + "TEI"]
