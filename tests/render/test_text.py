@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from teikit.render.text import PREFIX_END, RULE, body_of, layout
 
 
@@ -20,6 +23,10 @@ def test_no_break_space_is_text_not_layout():
     assert layout("a\u00a0b  c", width=0) == "a\u00a0b c\n"
 
 
+def test_no_break_space_at_the_edge_of_a_block_is_kept():
+    assert layout("\u00a0a b\u00a0\n\n\u00a0", width=0) == "\u00a0a b\u00a0\n\n\u00a0\n"
+
+
 def test_long_words_and_urls_are_not_broken():
     url = "https://example.org/" + "x" * 80
     assert layout(f"see {url}", width=30) == f"see\n{url}\n"
@@ -27,3 +34,30 @@ def test_long_words_and_urls_are_not_broken():
 
 def test_body_follows_the_header_rule():
     assert body_of(f"Title\n\n{RULE}\n\nbody\n") == "\nbody\n"
+
+
+def _greedy(words: list[str], width: int, prefix: str) -> str:
+    """The plain greedy algorithm the layout must agree with: a word joins the line when
+    the line stays within the width; a word alone may exceed it."""
+    lines, line = [], prefix + words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = " " * len(prefix) + word
+    return "\n".join(lines + [line])
+
+
+_WORDS = st.lists(st.text(st.sampled_from("ab\u00a0-é\u4e2d/"), min_size=1, max_size=30),
+                  min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_WORDS, width=st.integers(1, 80), prefix=st.sampled_from(["", "  1. ", "  • "]))
+def test_wrapping_is_the_greedy_algorithm(words, width, prefix):
+    raw = (f"{prefix}{PREFIX_END}" if prefix else "") + " ".join(words)
+    expected = _greedy(words, width, prefix)
+    if len(prefix) + len(" ".join(words)) <= width:
+        expected = prefix + " ".join(words)
+    assert layout(raw, width) == expected + "\n"

@@ -14,7 +14,8 @@ import re
 PREFIX_END = "\ue000"
 RULE = "=" * 72
 _BLOCK_BREAK = re.compile(r"\n(?:[ \t\r]*\n)+")
-_SPACES = re.compile(r"[ \t\r\n]+")
+_LAYOUT = " \t\r\n"
+_SPACES = re.compile(f"[{_LAYOUT}]+")
 
 
 def _block(raw: str, width: int) -> str:
@@ -25,7 +26,7 @@ def _block(raw: str, width: int) -> str:
         indent = len(prefix) - len(prefix.lstrip(" "))
         words = prefix.split()
         prefix = " " * indent + " ".join(words) + (" " if words else "")
-    content = _SPACES.sub(" ", content).strip()
+    content = _SPACES.sub(" ", content).strip(" ")  # str.strip() would take a no-break space
     if not content:
         return prefix.rstrip()
     if width <= 0 or len(prefix) + len(content) <= width:
@@ -53,7 +54,7 @@ def _wrap(words: list[str], width: int, prefix: str) -> str:
 def layout(raw: str, width: int = 72) -> str:
     """The text edition from the stylesheet's output; ``width`` 0 leaves lines unwrapped."""
     blocks = (_block(b, width) for b in _BLOCK_BREAK.split(raw))
-    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+    return "\n\n".join(b for b in blocks if b.strip(_LAYOUT)) + "\n"
 
 
 def body_of(text: str) -> str:
