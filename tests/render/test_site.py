@@ -187,3 +187,19 @@ def test_page_language_is_the_documents_and_labels_are_english(tmp_path):
     assert doc.get("lang") == "de"
     assert doc.find(".//section[@class='metadata']").get("lang") == "en"
     assert doc.find(".//nav").get("lang") is None and doc.find(".//header").get("lang") == "en"
+
+
+def test_persons_index_lists_each_page_once_per_name():
+    from pathlib import Path
+
+    from teikit.render.metadata import Metadata, Speaker
+    from teikit.render.site import Page, persons_index
+
+    def page(pid, *names):
+        meta = Metadata(pid, speakers=[Speaker(f"k{i}", n) for i, n in enumerate(names)])
+        return Page(pid, meta, Path(f"{pid}.xml"), f"tei/{pid}.xml")
+
+    # two speakers named alike in one document (two people called Kim, say)
+    pages = [page("a", "Kim", "Mao", "Kim"), page("b", "Kim"), page("c", "Mao")]
+    people = {p.name: [q.id for q in p.pages] for p in persons_index(pages)}
+    assert people == {"Kim": ["a", "b"], "Mao": ["a", "c"]}

@@ -118,7 +118,10 @@ def persons_index(pages: list[Page]) -> list[Person]:
     for page in pages:
         for sp in page.meta.speakers:
             person = by_name.setdefault(sp.name, Person(sp.name, ""))
-            if page not in person.pages:
+            # a page lists a name once however many speakers bear it; pages come one at a
+            # time, so its repeats are adjacent (a membership test compared whole pages, for
+            # every page of a person seen in many: quadratic in a corpus)
+            if not person.pages or person.pages[-1] is not page:
                 person.pages.append(page)
     people = sorted(by_name.values(), key=lambda p: (p.name.casefold(), p.name))
     used: Counter = Counter()
