@@ -42,5 +42,5 @@ def load(output: Path) -> dict:
 
 def save(output: Path, state: dict) -> None:
     from teikit.xmlio import atomic_write  # lxml: only when there is something to save
-    text = json.dumps(state, sort_keys=True, ensure_ascii=False, indent=0)
+    text = json.dumps(state, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     atomic_write(path(output), text.encode("utf-8") + b"\n")
