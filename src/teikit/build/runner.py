@@ -31,6 +31,8 @@ from teikit.resources import resource_dir
 
 #: Fewer document pages than this are written by the build process itself.
 SPREAD_MIN = 64
+#: Most documents handed to a worker at once.
+BATCH = 8
 
 
 @dataclass
@@ -122,16 +124,19 @@ class _Pool:
     def _in_pool(self, tasks: list[Task], done) -> None:
         from teikit.build import worker
         assert self.pool is not None
-        # A bounded window of tasks in flight: memory stays flat however large the corpus.
-        pending = iter(tasks)
-        window = {self.pool.submit(worker.run, t) for t in itertools.islice(pending,
-                                                                            self.jobs * 8)}
+        # Tasks go in small batches (each a round trip between processes saved) and a
+        # bounded window of batches is in flight: memory stays flat however large the corpus.
+        size = max(1, min(BATCH, len(tasks) // (self.jobs * 8)))
+        pending = iter([tasks[i:i + size] for i in range(0, len(tasks), size)])
+        window = {self.pool.submit(worker.run_batch, b)
+                  for b in itertools.islice(pending, self.jobs * 4)}
         while window:
             finished, window = wait(window, return_when=FIRST_COMPLETED)
             for f in finished:
-                done(f.result())
-                for t in itertools.islice(pending, 1):
-                    window.add(self.pool.submit(worker.run, t))
+                for result in f.result():
+                    done(result)
+                for b in itertools.islice(pending, 1):
+                    window.add(self.pool.submit(worker.run_batch, b))
 
     def spread(self, jobs: list) -> list | None:
         """Run ``worker.write_pages`` over ``jobs`` in the pool, in chunks; None when there

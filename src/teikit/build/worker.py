@@ -112,6 +112,10 @@ def run(task: Task) -> Result:
     return result
 
 
+def run_batch(tasks: list[Task]) -> list[Result]:
+    return [run(t) for t in tasks]
+
+
 def write_pages(jobs: list[tuple]) -> list[tuple[str, int]]:
     """Write a share of the document pages (see :func:`teikit.build.pages.write`)."""
     from teikit.build.pages import write_documents
