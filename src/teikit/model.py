@@ -278,13 +278,21 @@ class Document:
     reader: str = ""
 
 
+_CHILD_FIELDS = ("content", "blocks", "items", "label", "stage")
+_fields_of: dict[type, tuple[str, ...]] = {}
+
+
 def children(node: object) -> list:
     """The model nodes directly inside ``node`` (any block or inline)."""
+    names = _fields_of.get(type(node))
+    if names is None:  # which of the fields a class has, once per class
+        names = _fields_of[type(node)] = tuple(n for n in _CHILD_FIELDS
+                                               if hasattr(node, n))
     out: list = []
-    for name in ("content", "blocks", "items", "label", "stage"):
-        value = getattr(node, name, None)
-        if isinstance(value, list):
-            out.extend(x for x in value if not isinstance(x, str))
+    for name in names:
+        value = getattr(node, name)
+        if type(value) is list:
+            out.extend(x for x in value if type(x) is not str)
     return out
 
 
