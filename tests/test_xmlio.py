@@ -46,3 +46,15 @@ def test_a_temporary_file_left_by_a_killed_writer_is_stepped_over(tmp_path):
 def test_missing_folders_are_made(tmp_path):
     atomic_write(tmp_path / "a" / "b" / "e.xml", b"x")
     assert (tmp_path / "a" / "b" / "e.xml").read_bytes() == b"x"
+
+
+def test_write_if_changed_leaves_an_identical_file_alone(tmp_path):
+    from teikit.xmlio import write_if_changed
+    target = tmp_path / "page.html"
+    assert write_if_changed(target, b"<p>one</p>") is True
+    before = target.stat()
+    assert write_if_changed(target, b"<p>one</p>") is False
+    after = target.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert write_if_changed(target, b"<p>two</p>") is True  # same size, other bytes
+    assert target.read_bytes() == b"<p>two</p>"

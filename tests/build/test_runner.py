@@ -152,3 +152,13 @@ def test_text_only_build_removes_the_pages_of_an_earlier_html_build(editions_pro
     assert summary.rendered == 2
     assert not (out / "index.html").exists() and not (out / "wca-117244.html").exists()
     assert (out / "text" / "wca-117244.txt").is_file()
+
+
+def test_forced_rebuild_leaves_identical_outputs_untouched(editions_project):
+    run(editions_project)
+    out = editions_project / "output"
+    files = sorted(p for p in out.rglob("*") if p.is_file() and p.name != "state.json")
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in files}
+    forced = run(editions_project, force=True)
+    assert forced.rendered == len(EDITIONS)
+    assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in files} == before

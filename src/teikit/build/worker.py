@@ -259,7 +259,7 @@ def _render(setup: Setup, result: Result, name: str, data: bytes,
     from collections import Counter
 
     from teikit.render.units import load_units
-    from teikit.xmlio import atomic_write, parse_bytes
+    from teikit.xmlio import parse_bytes, write_if_changed
 
     renderer = _PROCESS["renderer"]
     path = setup.root / result.edition
@@ -277,7 +277,7 @@ def _render(setup: Setup, result: Result, name: str, data: bytes,
             article = page.article.encode("utf-8")
             record["article"] = _sha(article)
             cached = setup.cache_dir / ARTICLES / f"{page.id}.html"
-            atomic_write(cached, article, fsync=False)
+            write_if_changed(cached, article)
             outputs[_out(setup, cached)] = len(article)
         if renderer.text:
             text = setup.output_dir / page.text_href
@@ -285,8 +285,8 @@ def _render(setup: Setup, result: Result, name: str, data: bytes,
         units.append(record)
     if renderer.html:
         copy = setup.output_dir / tei_href
-        atomic_write(copy, data, fsync=False)
-        outputs[_out(setup, copy)] = copy.stat().st_size
+        write_if_changed(copy, data)
+        outputs[_out(setup, copy)] = len(data)
     if no_rule:
         listed = ", ".join(f"{n} ×{c}" for n, c in sorted(no_rule.items()))
         result.diagnostics.append(Diagnostic(

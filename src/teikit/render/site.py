@@ -35,7 +35,7 @@ from teikit.render.sanitize import sanitize
 from teikit.render.text import layout
 from teikit.render.transform import HTML_XSLT, TEXT_XSLT, Stylesheet, default_stylesheet
 from teikit.render.units import Unit, load_units
-from teikit.xmlio import atomic_write
+from teikit.xmlio import atomic_write, write_if_changed
 
 PACKAGE = Path(__file__).resolve().parent
 FORMATS = ("html", "text")
@@ -158,8 +158,11 @@ class Renderer:
         if self.text:
             raw = str(self.text(unit.root, name, **params))
             text = layout(raw, self.options.width)
-            atomic_write(self.options.output / page.text_href, text.encode("utf-8"),
-                         fsync=self.options.durable)
+            target, data = self.options.output / page.text_href, text.encode("utf-8")
+            if self.options.durable:
+                atomic_write(target, data)
+            else:
+                write_if_changed(target, data)
         return page, no_rule
 
 
