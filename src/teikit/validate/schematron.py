@@ -16,6 +16,7 @@ with ``role``, ``name`` and ``value-of`` in messages.  Not supported: abstract p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,12 +34,33 @@ _WARNING_ROLES = {"warning", "warn", "nonfatal", "caution"}
 _INFO_ROLES = {"info", "information", "note"}
 
 
+class Query:
+    """A compiled XPath expression and the names of the variables it refers to.
+
+    Only those variables are handed to lxml: it converts every variable it is given on
+    every call, and a node-set variable in scope (the schema's ``$identified``, every
+    identified element) made each test cost time in proportion to the document.
+    """
+
+    __slots__ = ("xpath", "names")
+
+    def __init__(self, expr: str, namespaces: dict[str, str]) -> None:
+        self.xpath = etree.XPath(expr, namespaces=namespaces)
+        self.names = frozenset(_VARIABLE.findall(expr))
+
+    def __call__(self, node: etree._Element | etree._ElementTree, variables: dict):
+        return self.xpath(node, **{k: v for k, v in variables.items() if k in self.names})
+
+
+_VARIABLE = re.compile(r"\$([\w.-]+)")
+
+
 @dataclass
 class Check:
     """One ``assert`` (problem when the test is false) or ``report`` (when true)."""
 
     is_report: bool
-    test: etree.XPath
+    test: Query
     severity: str
     rule_id: str
     message: etree._Element
@@ -46,17 +68,17 @@ class Check:
 
 @dataclass
 class Rule:
-    context: etree.XPath
+    context: list[Query]  # one per branch of the context's union: matched in turn
     #: local names the context can match, or None when it may match any element
     names: frozenset | None = None
-    lets: list[tuple[str, etree.XPath]] = field(default_factory=list)
+    lets: list[tuple[str, Query]] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
 
 
 @dataclass
 class Pattern:
     id: str
-    lets: list[tuple[str, etree.XPath]] = field(default_factory=list)
+    lets: list[tuple[str, Query]] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
 
 
@@ -97,11 +119,11 @@ class SchematronSchema:
 
     # ------------------------------------------------------------------ compiling
 
-    def _xpath(self, expr: str) -> etree.XPath:
+    def _xpath(self, expr: str) -> Query:
         expr = xpath2.translate(expr) if self.xpath2 else xpath2.bind_current(expr)
-        return etree.XPath(expr, namespaces=self.namespaces)
+        return Query(expr, self.namespaces)
 
-    def _lets(self, parent: etree._Element, where: str) -> list[tuple[str, etree.XPath]]:
+    def _lets(self, parent: etree._Element, where: str) -> list[tuple[str, Query]]:
         lets = []
         for let in parent.findall(f"{{{self.ns}}}let"):
             lets.append((let.get("name"), self._xpath(let.get("value") or "''")))
@@ -113,7 +135,7 @@ class SchematronSchema:
             if r.get("abstract") == "true":
                 continue
             context = r.get("context", "")
-            rule = Rule(self._xpath(xpath2.context_to_path(context)), _names(context),
+            rule = Rule([self._xpath(p) for p in xpath2.context_paths(context)], _names(context),
                         self._lets(r, pid))
             bodies = [r] + [abstract[e.get("rule")] for e in r.findall(f"{{{self.ns}}}extends")
                             if e.get("rule") in abstract]
@@ -132,7 +154,9 @@ class SchematronSchema:
         out: list[Diagnostic] = []
         root = doc.root
         present = {etree.QName(e).localname for e in root.iter(etree.Element)}
-        base = {name: _value(x(root, current=root)) for name, x in self.lets}
+        base: dict = {}
+        for name, x in self.lets:
+            base[name] = _value(x(root, {**base, "current": root}))
         for pat in list(self.patterns):
             if all(r.names is not None and not (r.names & present) for r in pat.rules):
                 continue  # none of the elements it is about occurs: skip the tree scans
@@ -147,18 +171,18 @@ class SchematronSchema:
         out = []
         variables = dict(base)
         for name, x in pat.lets:
-            variables[name] = _value(x(doc.root, current=doc.root, **variables))
+            variables[name] = _value(x(doc.root, {**variables, "current": doc.root}))
         fired: set[int] = set()
         for rule in pat.rules:
-            for node in rule.context(doc.tree, current=doc.root, **variables):
+            for node in _matches(rule, doc, {**variables, "current": doc.root}):
                 if not isinstance(node, etree._Element) or id(node) in fired:
                     continue
                 fired.add(id(node))
                 local = dict(variables, current=node)
                 for name, x in rule.lets:
-                    local[name] = _value(x(node, **local))
+                    local[name] = _value(x(node, local))
                 for check in rule.checks:
-                    hit = bool(check.test(node, **local))
+                    hit = bool(check.test(node, local))
                     if hit == check.is_report:
                         line, col = doc.position(node)
                         out.append(Diagnostic(doc.name, line, col, check.severity,
@@ -171,17 +195,22 @@ class SchematronSchema:
         for c in template:
             if c.tag == f"{{{self.ns}}}name":
                 path = c.get("path")
-                target = self._xpath(path)(node, **variables) if path else node
+                target = self._xpath(path)(node, variables) if path else node
                 if isinstance(target, list):
                     target = target[0] if target else node
                 parts.append(etree.QName(target).localname
                              if isinstance(target, etree._Element) else str(target))
             elif c.tag == f"{{{self.ns}}}value-of":
-                parts.append(_string(self._xpath(c.get("select", "."))(node, **variables)))
+                parts.append(_string(self._xpath(c.get("select", "."))(node, variables)))
             else:
                 parts.append("".join(c.itertext()))
             parts.append(c.tail or "")
         return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _matches(rule: Rule, doc: Document, variables: dict) -> Iterator:
+    for branch in rule.context:
+        yield from branch(doc.tree, variables)
 
 
 def _names(context: str) -> frozenset | None:

@@ -75,16 +75,15 @@ def _tokens(expr: str) -> list[tuple[str, str]]:
     return parts
 
 
-def context_to_path(context: str) -> str:
-    """A Schematron rule context is an XSLT match pattern; as a path it starts at ``//``."""
+def context_paths(context: str) -> list[str]:
+    """A Schematron rule context is an XSLT match pattern; as paths, one per ``|`` branch,
+    each starting at ``//``.  Kept apart because libxml2 merges the node-sets of a union
+    in time quadratic in their size (a 16,000-title union took 4 s; each branch 0.03 s)."""
     branches = []
     for branch in _split_union(context):
         branch = branch.strip()
-        if branch.startswith("/"):
-            branches.append(branch)
-        else:
-            branches.append("//" + branch)
-    return " | ".join(branches)
+        branches.append(branch if branch.startswith("/") else "//" + branch)
+    return branches
 
 
 def _split_union(expr: str) -> list[str]:
