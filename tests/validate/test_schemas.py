@@ -57,6 +57,20 @@ def test_editorial_rule_fires(variant, files):
     assert (variant.expect, variant.rule) in found, [d.format() for d in result.diagnostics]
 
 
+@pytest.mark.parametrize("line,find,replace", [
+    (59, 'Afghanistan.<note n="3" xml:id="frus1981-88v03-d169-fn3">',
+     'Afghanistan.<note n="2a" xml:id="frus1981-88v03-d169-fn2a">A lettered note.</note> And'
+     '<note n="3" xml:id="frus1981-88v03-d169-fn3">'),
+    (57, 'contacts.<pb n="546"/>', 'contacts.<pb n="546"/>more<pb n="xii"/>text<pb n="547"/>'),
+], ids=["lettered-note", "roman-page"])
+def test_unnumbered_marks_between_numbered_ones_are_looked_past(line, find, replace, tmp_path):
+    # the order rules compare with the nearest *numbered* note or page before: past the
+    # nearest one when it is lettered or roman (the rule's slower path)
+    from tests.validate.variants import Variant
+    path = Variant("ok", "frus1981-88v03-d169.xml", line, find, replace, 0).write(tmp_path)
+    assert runner.check_file(path, _schema("teikit.sch")).diagnostics == []
+
+
 def test_teikit_sch_runs_in_a_standard_engine(files):
     """teikit.sch is plain ISO Schematron/XSLT 1: lxml's skeleton agrees on every verdict."""
     standard = isoschematron.Schematron(etree.parse(str(SCHEMAS / "teikit.sch")))
