@@ -111,16 +111,20 @@ def test_a_missing_configured_schema_is_one_line(editions_project, capsys):
         "folder: mine.rng")
 
 
+def _build_with_a_stylesheet_that_does_not_compile(project, capsys) -> None:
+    (project / "bad.xsl").write_text("<xsl:stylesheet version='1.0' "
+                                     "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+                                     "<xsl:bogus/></xsl:stylesheet>")
+    (project / "teikit.toml").write_text('[build]\nxslt_html = "bad.xsl"\n')
+    assert main(["build", str(project), "-j", "2"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"teikit: {project / 'bad.xsl'}: error: not a usable XSLT")
+    assert "\n" not in err
+
+
 def test_a_stylesheet_that_does_not_compile_is_one_line_also_with_workers(editions_project,
                                                                           capsys):
-    (editions_project / "bad.xsl").write_text("<xsl:stylesheet version='1.0' "
-                                              "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
-                                              "<xsl:bogus/></xsl:stylesheet>")
-    (editions_project / "teikit.toml").write_text('[build]\nxslt_html = "bad.xsl"\n')
-    assert main(["build", str(editions_project), "-j", "2"]) == 2
-    err = capsys.readouterr().err.strip()
-    assert err.startswith(f"teikit: {editions_project / 'bad.xsl'}: error: not a usable XSLT")
-    assert "\n" not in err
+    _build_with_a_stylesheet_that_does_not_compile(editions_project, capsys)
 
 
 def test_a_pool_broken_before_a_task_is_submitted_is_explained_too(editions_project, capsys,
@@ -142,11 +146,4 @@ def test_a_pool_broken_before_a_task_is_submitted_is_explained_too(editions_proj
             pass
 
     monkeypatch.setattr(runner, "ProcessPoolExecutor", BrokenAtSubmit)
-    (editions_project / "bad.xsl").write_text("<xsl:stylesheet version='1.0' "
-                                              "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
-                                              "<xsl:bogus/></xsl:stylesheet>")
-    (editions_project / "teikit.toml").write_text('[build]\nxslt_html = "bad.xsl"\n')
-    assert main(["build", str(editions_project), "-j", "2"]) == 2
-    err = capsys.readouterr().err.strip()
-    assert err.startswith(f"teikit: {editions_project / 'bad.xsl'}: error: not a usable XSLT")
-    assert "\n" not in err
+    _build_with_a_stylesheet_that_does_not_compile(editions_project, capsys)
