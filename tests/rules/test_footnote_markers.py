@@ -67,3 +67,10 @@ def test_anchor_year_glued_marker():
 
 def test_marker_not_found_is_none():
     assert anchor("No markers here.", ["1"]) == [None]
+
+
+def test_a_superscript_digit_before_a_number_is_not_a_digit_run():
+    # "²".isdigit() is true, but it is no decimal digit (this crashed; found by the FRUS
+    # page property test): after it, a marker is as weak as after any other sign
+    assert candidate_strength("Reagan²1", 7, "1") == 1
+    assert candidate_strength("Reagan1", 6, "1") == 3

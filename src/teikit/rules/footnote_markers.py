@@ -73,7 +73,7 @@ def candidate_strength(text: str, pos: int, marker: str) -> float:
     if end < len(text) and text[end].isalnum():
         return 0
     before = text[pos - 1]
-    if before.isdigit():
+    if before.isdecimal():  # not isdigit(): "²" is a digit but no decimal one, nor \d
         if not marker[0].isdigit():
             return 0
         run = re.search(r"\d+$", text[:pos]).group()
