@@ -270,5 +270,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _mostly_cjk(text: str) -> bool:
+    if not _HAN.search(text):
+        return False  # most records: no need to list every letter of the text
     letters = len(_LETTER.findall(text))
     return bool(letters) and len(_HAN.findall(text)) * 2 > letters

@@ -51,6 +51,8 @@ def entry(text: str) -> tuple[str, str, str] | None:
 
 def markers(text: str, numbers: set[str]) -> list[re.Match[str]]:
     """The markers in ``text`` whose number is one of the notes' ``numbers``."""
+    if not numbers:
+        return []  # no notes (most records): no marker to look for
     out = []
     for hit in MARKER.finditer(text):
         if hit.group(2) not in numbers:
