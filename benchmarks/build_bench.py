@@ -11,7 +11,7 @@ of its model — then, each in a fresh process:
 * a rebuild with nothing to do;
 * a rebuild after one source changed;
 * the floor: lxml parse + serialise of the same editions (one process);
-* a forced rebuild (``--force``: everything redone, every output file replaced).
+* a forced rebuild (``--force``: every document redone).
 
 ``--seeds-only`` generates from the two seeds alone: seed-sized documents (≈ 5 kB), the
 measure of the ≥ 200 documents/s target.
@@ -218,7 +218,7 @@ def measure(root: Path, n: int, jobs: int, seeds_only: bool) -> None:
     print(f"  {'floor':<18} {floor['wall']:7.2f}s wall  {n / floor['wall']:7.0f} docs/s"
           f"  (lxml parse + serialise, one process); full build / floor = "
           f"{full['wall'] / floor['wall']:.1f}", flush=True)
-    # last: it replaces every output file, the deletions that slow the file creation after
+    # last: of all the runs it is the one that may replace files (and so free inodes)
     report("forced rebuild", n, child(CHILD, str(root), str(jobs), "force"))
 
 
