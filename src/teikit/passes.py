@@ -10,18 +10,40 @@ Each pass does one job and can be tested alone:
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+
+from lxml import etree
 
 from teikit import model as m
 from teikit.diagnostics import Diagnostic
 
 
 def ncname(text: str, fallback: str = "x") -> str:
-    """A valid, readable XML NCName from ``text`` ("M. S. Gorbachev" → "m-s-gorbachev")."""
-    slug = re.sub(r"[\W_]+", "-", text.lower()).strip("-")
+    """A valid, readable XML NCName from ``text`` ("M. S. Gorbachev" → "m-s-gorbachev").
+
+    Letters and digits of any script are kept when XML allows them in a name; compatibility
+    forms become their plain letters first ("A²" → "a2"), anything else separates words."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    kept = "".join(c if c.isalnum() and (c.isascii() or _name_character(c)) else "-"
+                   for c in text)
+    slug = re.sub(r"-+", "-", kept).strip("-")
     if not slug:
         return fallback
     return slug if slug[0].isalpha() else f"{fallback}-{slug}"
+
+
+@functools.cache
+def _name_character(c: str) -> bool:
+    """Whether libxml2 accepts ``c`` inside an ``xml:id``.  Asked of libxml2 itself, once
+    per character: it checks names against XML 1.0's 4th-edition character classes, which
+    leave out tens of thousands of what Python calls letters and digits ("²", "Ĳ", "ǅ")."""
+    try:
+        etree.fromstring(f'<x xml:id="a{c}"/>')
+    except etree.XMLSyntaxError:
+        return False
+    return True
 
 
 def number_notes(doc: m.Document) -> None:

@@ -87,6 +87,7 @@ def _check(conv, schema) -> None:
 @SETTINGS
 @given(text=transcripts())
 @example(text="REAGAN:\n\nGORBACHEV: [\n")
+@example(text="REAGAN: 0\n\nA²:0\n")  # a label whose id was no XML name ("a²")
 def test_transcripts(text, schema):
     _check(_convert(text), schema)
 
@@ -94,5 +95,6 @@ def test_transcripts(text, schema):
 @SETTINGS
 @given(text=frus_pages())
 @example(text="12. Memorandum1\n\nThe talks went well.\n\n  1. Source: X.\n  2. Unmarked.\n")
+@example(text="1. Memorandum From Haig to Reagan1\n\n²1\n\n  1. Source: Reagan Library.\n")
 def test_frus_pages(text, schema):
     _check(_convert(text, "frus"), schema)
