@@ -193,6 +193,8 @@ def _empty(node: etree._Element) -> None:
     ``group(titleStmt, …, publicationStmt, empty, empty)`` made it reject the
     Parla-CLARIN exemplar's ``publicationStmt``)."""
     parent = node.getparent()
+    if parent is None:
+        return  # replaced already, through another absent pattern it held
     siblings = [c for c in parent if isinstance(c.tag, str) and c is not node
                 and c.tag.startswith(RNG)]
     if parent.tag == RNG + "element" and parent.get("name") is None and siblings:
