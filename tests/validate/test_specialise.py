@@ -173,6 +173,7 @@ def test_an_optional_group_of_two_absent_elements_is_pruned_once():
           <element name="b"><text/></element></group></optional></element>
     </start></grammar>""".encode())
     pruned = specialise(g, _names("doc", "title"))
-    assert {n for e in pruned.iter(RNG + "element") for _, n in pattern_names(e)} == {"doc", "title"}
+    kept = {n for e in pruned.iter(RNG + "element") for _, n in pattern_names(e)}
+    assert kept == {"doc", "title"}
     rng = etree.RelaxNG(pruned)
     assert rng.validate(etree.fromstring(f'<doc xmlns="{TEI}"><title>t</title></doc>'.encode()))
