@@ -53,6 +53,16 @@ def read_text(text: str, name: str = "frus1949v07p1/d84.txt") -> m.Document:
 
 
 
+def test_sniff_recognises_an_unnumbered_head_without_notes_or_pages():
+    # FRUS 1861, doc. 110: a letter with neither footnotes nor page markers
+    letter = ("Mr. Seward to Lord Lyons.\n\n\nMy Lord: Your letter of the 11th of October "
+              "last, presenting the claim of Mr. William Gray, was referred by me to the "
+              "Secretary of the Navy.\n\nWILLIAM H. SEWARD.\n")
+    assert frus.sniff(letter).score >= 0.5
+    assert frus.sniff("Editorial Note\n\nThe documents printed in this section are "
+                      "illuminated by diary notes.\n").score >= 0.5
+
+
 def test_sniff_recognises_frus_and_rejects_wilson_records():
     seed = need(SEED).read_text(encoding="utf-8")
     verdict = frus.sniff(seed)

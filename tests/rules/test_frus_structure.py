@@ -57,3 +57,15 @@ def test_attachment_lines():
     assert fs.is_attachment_line("[Enclosure]")  # FRUS 1914–20 II, doc. 10
     assert fs.is_attachment_line("Tab A")
     assert not fs.is_attachment_line("[Here follows a list of names]")
+
+
+def test_unnumbered_heads_of_every_era():
+    from teikit.rules import frus_structure as fs
+    assert fs.is_unnumbered_head("Mr. Seward to Lord Lyons.")  # FRUS 1861, doc. 110
+    assert fs.is_unnumbered_head("Mr. Hülsemann to Mr. Seward.")  # FRUS 1861, doc. 114
+    assert fs.is_unnumbered_head(
+        "The Acting Secretary of State to the Legation in Saudi Arabia")  # 1948 V 1, 197
+    assert fs.is_unnumbered_head("Editorial Note")  # FRUS 1944 Quebec, doc. 72
+    # a sentence holding " to " is no head: it starts with no title
+    assert not fs.is_unnumbered_head("We agreed to meet again on Tuesday.")
+    assert not fs.is_unnumbered_head("The President said that he would go to Moscow. " * 5)

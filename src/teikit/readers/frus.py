@@ -81,6 +81,9 @@ def sniff(text: str) -> Sniff:
     elif fs.is_file_number_line(first) and len(nonblank) > 1:
         score += 0.5
         reasons.append("file-number line above the head")
+    elif fs.is_unnumbered_head(first) and len(nonblank) > 1:
+        score += 0.5
+        reasons.append("unnumbered document head")
     if any(FOOTNOTE_LINE.match(ln) for ln in lines):
         score += 0.3
         reasons.append("footnote list")

@@ -92,6 +92,28 @@ def is_file_number_line(line: str) -> bool:
                 or _VOLUME_NUMBER.match(line))
 
 
+#: The head of a letter or despatch naming sender and addressee, as FRUS prints it in every
+#: era: "Mr. Seward to Lord Lyons." (1861), "The Acting Secretary of State to the Legation in
+#: Saudi Arabia" (1948).  The sender starts with a title, so a sentence that happens to hold
+#: " to " is not taken for one.
+_CORRESPONDENCE_HEAD = re.compile(
+    r"^(?:Mr\.|Mrs\.|Miss|Lord|Lady|Sir|The|Count|Baron|Prince|General|Admiral|Señor|"
+    r"Senhor|M\.|President|Secretary|Ambassador|Minister|Consul|Chargé|Acting)"
+    r" [^\n]{1,120}? to (?:the |Mr\.|Mrs\.|Lord|Lady|Sir|Count|Baron|Prince|General|"
+    r"Admiral|Señor|Senhor|M\.|President|Secretary|[A-Z])[^\n]{0,120}$")
+#: An unnumbered editorial note's head ("Editorial Note"; numbered ones are "62a. Editorial
+#: Note").
+_EDITORIAL_NOTE_HEAD = re.compile(r"^Editorial Note\.?$")
+
+
+def is_unnumbered_head(line: str) -> bool:
+    """True for a document head printed without a number: a correspondence head
+    ("Mr. Seward to Lord Lyons.") or "Editorial Note"."""
+    line = line.strip()
+    return len(line) <= 200 and bool(_CORRESPONDENCE_HEAD.match(line)
+                                     or _EDITORIAL_NOTE_HEAD.match(line))
+
+
 def is_classification_line(line: str) -> bool:
     return bool(CLASSIFICATION_LINE.match(line.strip()))
 
