@@ -74,3 +74,12 @@ def test_a_superscript_digit_before_a_number_is_not_a_digit_run():
     # page property test): after it, a marker is as weak as after any other sign
     assert candidate_strength("Reagan²1", 7, "1") == 1
     assert candidate_strength("Reagan1", 6, "1") == 3
+
+
+def test_a_marker_glued_to_the_day_of_a_month():
+    # FRUS 1948 V 1, doc. 197: "(Dept A–76, Oct 121)" is October 12 + note 1; "March 21"
+    # is a date (21 is a day)
+    text = "(Dept A–76, Oct 121). Deptel 434, Nov. 121 indicate"
+    assert candidate_strength(text, text.index("Oct 121") + 6, "1") == 2
+    assert candidate_strength(text, text.index("Nov. 121") + 7, "1") == 2
+    assert candidate_strength("on March 21, 1982", 10, "1") == 0

@@ -26,6 +26,10 @@ from dataclasses import dataclass, field
 FOOTNOTE_LINE = re.compile(r"^  (\d{1,4}[a-z]?|[*†‡§¶]{1,3})\. (.*)$")
 
 _YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
+#: A month name or its abbreviation followed by a space, as telegraphic FRUS prose writes a
+#: date before its marker: "Dept A–76, Oct 121" (October 12 + note 1, FRUS 1948 V 1, 197).
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
+                           r"[a-z]*\.? $")
 _STRONG_BEFORE = set(".,;:!?)]’”\"'")
 
 
@@ -64,8 +68,9 @@ def candidate_strength(text: str, pos: int, marker: str) -> float:
 
     0 means impossible.  3: glued to a lower-case word or to closing punctuation
     ("Reagan1", "Afghanistan.3", "(Bonnet)1").  2: after an upper-case word ("START3"), a
-    dash, a decimal point ("3241.2") or a year ("19822").  1: after a short code that usually
-    carries digits ("T39", "RB66"), a range dash or slash ("1964–66", "12/7").
+    dash, a decimal point ("3241.2"), a year ("19822") or a day after a month ("Oct 121").
+    1: after a short code that usually carries digits ("T39", "RB66"), a range dash or
+    slash ("1964–66", "12/7").
     """
     end = pos + len(marker)
     if pos == 0 or text[pos - 1].isspace():
@@ -80,7 +85,13 @@ def candidate_strength(text: str, pos: int, marker: str) -> float:
         start = pos - len(run)
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/–-."):
             return 0
-        return 2 if _YEAR.fullmatch(run) else 0
+        if _YEAR.fullmatch(run):
+            return 2
+        # a day of the month glued to its marker: the digits together are no day ("121")
+        if (_MONTH_BEFORE.search(text[max(0, start - 14):start]) and 1 <= int(run) <= 31
+                and int(run + marker.rstrip("abcdefghijklmnopqrstuvwxyz")) > 31):
+            return 2
+        return 0
     if before.isalpha():
         if not marker[0].isdigit() and marker[0].isalpha():
             return 0
