@@ -25,3 +25,16 @@ def test_check_passes_modulo_whitespace_and_reports_the_first_loss():
     diag = check("One two three.\n\nFour five.", 10, root, "s.txt")
     assert (diag.line, diag.col, diag.rule) == (12, 6, "text-conservation")
     assert "'five.'" in diag.message
+
+
+def test_notes_numbered_per_page_are_listed_in_document_order():
+    # FRUS 1918 Russia III, doc. 80: the list reads "1. Not printed. 2. See vol. ii … 1.
+    # Francis O. Lindley …" — numbers that start again are not sorted into "1. 1. 2."
+    root = _root('<p>p.m.<note n="1">Not printed.</note> organizing,<note n="2">See vol. ii.'
+                 '</note> Lindley<note n="1">Francis O. Lindley.</note></p>')
+    text = "".join(printed_text(root.find(f"{{{TEI}}}text")).split())
+    assert text.endswith("1.Notprinted.2.Seevol.ii.1.FrancisO.Lindley.")
+    # an unanchored note placed at the end is still put back in number order
+    root = _root('<p>a<note n="2">Two.</note> b</p><p>c<note n="1" anchored="false">One.'
+                 '</note></p>')
+    assert "".join(printed_text(root.find(f"{{{TEI}}}text")).split()).endswith("1.One.2.Two.")

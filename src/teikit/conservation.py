@@ -40,7 +40,8 @@ def _after_label(item: etree._Element) -> bool:
 class _Printer:
     def __init__(self) -> None:
         self.main: list[str] = []
-        self.notes: list[tuple[str, str]] = []  # (number, printed note)
+        # (number, printed note, anchored at a marker)
+        self.notes: list[tuple[str, str, bool]] = []
 
     def element(self, el: etree._Element, out: list[str]) -> None:
         name = _local(el)
@@ -50,11 +51,12 @@ class _Printer:
         has_content = len(el) > 0 or bool((el.text or "").strip())
         if name == "note" and el.get("n") is not None and rend != "inline" \
                 and el.get("place") != "end":
-            if el.get("anchored") != "false":  # the source printed no marker for it
+            anchored = el.get("anchored") != "false"  # else the source printed no marker
+            if anchored:
                 out.append(el.get("n"))
             note: list[str] = [f"{el.get('n')}. "]
             self.content(el, note)
-            self.notes.append((el.get("n"), "".join(note)))
+            self.notes.append((el.get("n"), "".join(note), anchored))
             return
         if name == "pb":
             out.append(f"[Page {el.get('n', '')}]")
@@ -88,11 +90,21 @@ def printed_text(text_el: etree._Element) -> str:
     p = _Printer()
     p.content(text_el, p.main)
     notes = p.notes
-    if all(n.isdigit() for n, _ in notes):
+    # the numbers of the notes anchored at their markers, in document order (an unanchored
+    # note stands at the end, out of place, and says nothing about the numbering)
+    anchored = [int(n) for n, _, at_marker in notes if at_marker and n.isdigit()]
+    if all(n.isdigit() for n, _, _ in notes) and not _restarts(anchored):
         # the source prints its footnote list in number order, whatever the order of the
         # markers (or the place an unanchored note was given)
         notes = sorted(notes, key=lambda note: int(note[0]))
-    return "".join(p.main) + "\n" + "\n".join(text for _, text in notes)
+    # numbers that start again ("1. 2. 1.": older volumes number footnotes per printed page)
+    # are listed in document order, the order the reader anchored them in
+    return "".join(p.main) + "\n" + "\n".join(text for _, text, _ in notes)
+
+
+def _restarts(numbers: list[int]) -> bool:
+    """True when the numbering starts again at 1 after a higher number."""
+    return any(n == 1 and prev > 1 for prev, n in zip(numbers, numbers[1:], strict=False))
 
 
 def _squeeze(s: str) -> str:
