@@ -83,3 +83,12 @@ def test_a_marker_glued_to_the_day_of_a_month():
     assert candidate_strength(text, text.index("Oct 121") + 6, "1") == 2
     assert candidate_strength(text, text.index("Nov. 121") + 7, "1") == 2
     assert candidate_strength("on March 21, 1982", 10, "1") == 0
+
+
+def test_a_marker_glued_to_a_cited_telegram_number():
+    # FRUS 1948 V 1, doc. 203: "Deptels 471 and 4721" is telegram 472 + note 1
+    text = "655. Deptels 471 and 4721 most helpful (see Legtels 648 and 6512). I do"
+    assert anchor(text, ["1", "2"]) == [text.index("4721") + 3, text.index("6512") + 3]
+    assert candidate_strength(text, text.index("4721") + 3, "1") == 1
+    # a number after anything else carries no marker
+    assert candidate_strength("a sum of 4721 dollars", 12, "1") == 0

@@ -26,6 +26,14 @@ from dataclasses import dataclass, field
 FOOTNOTE_LINE = re.compile(r"^  (\d{1,4}[a-z]?|[*†‡§¶]{1,3})\. (.*)$")
 
 _YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
+#: A telegram, despatch or airgram reference before a number, as FRUS prose cites them: the
+#: marker is glued to the cited number ("Deptels 471 and 4721", "Legtels 648 and 6512":
+#: telegrams 472 and 651 + notes 1 and 2, FRUS 1948 V 1, 203).  Weak evidence (the digits
+#: may all be the number), so such a candidate is used only where nothing better fits.
+_TELEGRAM_BEFORE = re.compile(
+    r"\b(?:[A-Z][a-z]*tels?|[Tt]el(?:egram)?s?|[Dd]espatch(?:es)?|[Aa]irgrams?|Nos?\.)"
+    r"\s+(?:\d[\d,]*\s+(?:and|or)\s+|\d[\d,]*,\s+)*$")
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+\d|,\s*\d")
 #: A month name or its abbreviation followed by a space, as telegraphic FRUS prose writes a
 #: date before its marker: "Dept A–76, Oct 121" (October 12 + note 1, FRUS 1948 V 1, 197).
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
@@ -70,7 +78,7 @@ def candidate_strength(text: str, pos: int, marker: str) -> float:
     ("Reagan1", "Afghanistan.3", "(Bonnet)1").  2: after an upper-case word ("START3"), a
     dash, a decimal point ("3241.2"), a year ("19822") or a day after a month ("Oct 121").
     1: after a short code that usually carries digits ("T39", "RB66"), a range dash or
-    slash ("1964–66", "12/7").
+    slash ("1964–66", "12/7"), or glued to a cited telegram number ("Deptels 471 and 4721").
     """
     end = pos + len(marker)
     if pos == 0 or text[pos - 1].isspace():
@@ -91,6 +99,10 @@ def candidate_strength(text: str, pos: int, marker: str) -> float:
         if (_MONTH_BEFORE.search(text[max(0, start - 14):start]) and 1 <= int(run) <= 31
                 and int(run + marker.rstrip("abcdefghijklmnopqrstuvwxyz")) > 31):
             return 2
+        # the marker follows the whole reference: not "471" of "471 and 4721"
+        if (_TELEGRAM_BEFORE.search(text[max(0, start - 60):start])
+                and not _LIST_GOES_ON.match(text, end)):
+            return 1
         return 0
     if before.isalpha():
         if not marker[0].isdigit() and marker[0].isalpha():
