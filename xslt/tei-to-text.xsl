@@ -138,7 +138,12 @@
 
   <!-- ============================================================ notes, page breaks -->
 
-  <xsl:template match="tei:note[@r:seq]" priority="2"><xsl:call-template name="note-n"/></xsl:template>
+  <!-- a note the source printed no marker for (@anchored="false": its marker stood in a
+       part the page text does not show) gets none here either: the text edition reproduces
+       the source -->
+  <xsl:template match="tei:note[@r:seq]" priority="2">
+    <xsl:if test="not(@anchored = 'false')"><xsl:call-template name="note-n"/></xsl:if>
+  </xsl:template>
   <xsl:template match="tei:note[parent::tei:div or parent::tei:body or parent::tei:sp]">
     <xsl:call-template name="start"/><xsl:apply-templates/><xsl:value-of select="$BR"/>
   </xsl:template>

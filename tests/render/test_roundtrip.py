@@ -47,6 +47,18 @@ def test_fixture_text_edition_reproduces_its_source(name, tmp_path):
     assert squash(body_of(text)) == squash(source)
 
 
+def test_a_note_without_a_marker_in_the_source_gets_none_in_the_text_edition(tmp_path):
+    # FRUS 1927 I, doc. 69: note 52's marker stands in the dateline, which the page text does
+    # not show; the reader places the note at the end with anchored="false"
+    tei = (FIXTURES / "frus-d169.xml").read_text(encoding="utf-8")
+    tei = tei.replace('Afghanistan.<note n="3" xml:id="d169fn3">',
+                      'Afghanistan.<note n="3" xml:id="d169fn3" anchored="false">')
+    (tmp_path / "frus-d169.xml").write_text(tei, encoding="utf-8")
+    text = text_edition(tmp_path / "frus-d169.xml", tmp_path / "out")
+    source = (FIXTURES / "frus-d169.txt").read_text(encoding="utf-8")
+    assert squash(body_of(text)) == squash(source.replace("Afghanistan.3", "Afghanistan."))
+    assert "  3. Reagan did not approve" in text
+
 def test_source_body_skips_a_wilson_header():
     record = ("**Citation:**\n\n\"A\", 1987\n\n**Original Language:**\n\nRussian\n\n"
               "**Contents:**\n\nTranslation - English\n\nR. REAGAN. Hello.\n")
