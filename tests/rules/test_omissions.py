@@ -27,3 +27,11 @@ def test_spaced_dots_after_an_abbreviation():
 ])
 def test_speech_ellipsis_is_text(text):
     assert list(find_omissions(text)) == []
+
+
+def test_dot_leaders_and_a_speaker_s_pause_are_no_omissions():
+    # a UN members list's dot leaders; a play's "Oh! . . . by the way"
+    assert not list(find_omissions("Albania . . . . . . . . . . . . . Mr. Hoxha"))
+    assert not list(find_omissions("Kenya. . . . . . . . . . Mr. Kimani"))
+    assert not list(find_omissions("Oh! . . . by the way, Lane, I see"))
+    assert [m.group(0) for m in find_omissions(". . . Q: Ms. Jones, how sure")] == [". . ."]

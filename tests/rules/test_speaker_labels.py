@@ -117,3 +117,71 @@ def test_name_dot_is_weak_and_needs_a_repeat():
 ])
 def test_titles_roles_and_glued_mixed_case(text, name):
     assert match_label(text).name == name
+
+
+# ------------------------------------------------------------------ shapes of other archives
+
+
+@pytest.mark.parametrize("text, printed, name, shape", [
+    # news conferences (Public Papers): a role in capitals, the questioner's letter
+    ("THE PRESIDENT. Well, I have no", "THE PRESIDENT.", "The President", "caps."),
+    ("Q. Mr. President, the Republican", "Q.", "Q", "letter."),
+    ("Q You're going to be sorry.", "Q", "Q", "bare"),
+    # court records
+    ("A: It is a photograph", "A:", "A", "letter:"),
+    ("THE COURT: So she didn't", "THE COURT:", "The Court", "caps:"),
+    ("DEFENSE ATTORNEY: Objection.", "DEFENSE ATTORNEY:", "Defense Attorney", "caps:"),
+    # titles are not part of the name, an office after it neither
+    ("PRESIDENT DONALD TRUMP: Hello", "PRESIDENT DONALD TRUMP:", "Donald Trump", "caps:"),
+    ("MR. DIMBLEBY. But will you", "MR. DIMBLEBY.", "Dimbleby", "caps."),
+    ("SEN. DOE: We", "SEN. DOE:", "Doe", "caps:"),
+    ("DAVID DIMBLEBY [British Broadcasting Corporation]. Mr. President",
+     "DAVID DIMBLEBY [British Broadcasting Corporation].", "David Dimbleby", "caps."),
+    ("THEODORE SORENSEN, Former Kennedy Aide: He thought",
+     "THEODORE SORENSEN, Former Kennedy Aide:", "Theodore Sorensen", "caps:"),
+    ("Mr. Linder. The meeting will come to order.", "Mr. Linder.", "Linder", "mixed."),
+    ("Vizepräsident Dr. Hermann Otto Solms:", "Vizepräsident Dr. Hermann Otto Solms:",
+     "Hermann Otto Solms", "mixed:"),
+    ("Vizepräsidentin Petra Pau:", "Vizepräsidentin Petra Pau:", "Petra Pau", "mixed:"),
+    ("Peter Altmaier, Parl. Staatssekretär beim Bundesminister des Innern:",
+     "Peter Altmaier, Parl. Staatssekretär beim Bundesminister des Innern:", "Peter Altmaier",
+     "mixed:"),
+    ("Karin Binder (DIE LINKE):", "Karin Binder (DIE LINKE):", "Karin Binder", "mixed:"),
+    ("Mr. Justice Robert H. Jackson (Chief of Counsel for the United States): Mr. President",
+     "Mr. Justice Robert H. Jackson (Chief of Counsel for the United States):",
+     "Robert H. Jackson", "mixed:"),
+    # French and UN records
+    ("M. le président. Quel est l’avis", "M. le président.", "M. le président", "mixed."),
+    ("M. Emmanuel Macron, ministre. Ces deux", "M. Emmanuel Macron, ministre.",
+     "Emmanuel Macron", "mixed."),
+    ("The President : I call on", "The President :", "The President", "mixed:"),
+    # Russian State Duma: capitals, the surname first and the initials' stop closing it
+    ("ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ. Да вот", "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ.", "Председательствующий", "caps."),
+    ("РУБЕЖАНСКИЙ П. Н. Спасибо.", "РУБЕЖАНСКИЙ П. Н.", "Рубежанский П. Н.", "caps."),
+    # Hansard: the label alone on its line, no separator
+    ("Mr. Dennis Skinner (Bolsover)", "Mr. Dennis Skinner (Bolsover)", "Dennis Skinner", "alone"),
+    ("Mr. Speaker", "Mr. Speaker", "Mr. Speaker", "alone"),
+    # Wilson Center: capitals and no separator, the speech starts where the case changes
+    ("N. S. KHRUSHCHEV The Western powers", "N. S. KHRUSHCHEV", "N. S. Khrushchev", "bare"),
+])
+def test_label_shapes_of_other_archives(text, printed, name, shape):
+    label = match_label(text)
+    assert (label.printed, label.name, label.shape) == (printed, name, shape)
+    assert text.startswith(label.printed)
+
+
+@pytest.mark.parametrize("text", [
+    "Депутат Рубежанский, пожалуйста.",          # the chair calls a deputy
+    "EQUIPO NIZKOR",                             # a heading alone on its line
+    "BETWEEN N. S. KHRUSHCHEV AND PHAM VAN DONG",  # a title line in capitals
+    "M. S. Solomentsev, I. V. Kapitonov, M. V. Zimyanin,",  # a list of those present
+    "Bitte, Herr Staatssekretär.",
+    "Members:",
+    "HC Deb 20 January 1989 vol 145 cc591-664 9.36 am",
+])
+def test_more_look_alikes_are_not_labels(text):
+    assert match_label(text) is None
+
+
+def test_a_lone_letter_with_a_name_after_it_is_an_initial():
+    assert match_label("A. Gromyko. We agree.").name == "A. Gromyko"

@@ -9,7 +9,6 @@ the label prints the name ("M. S. GORBACHEV." and "GORBACHEV." are one person).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,8 +17,9 @@ from teikit.diagnostics import Diagnostic
 from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
 from teikit.readers.blocks import TextBlock, split_blocks
-from teikit.rules import omissions
-from teikit.rules.speaker_labels import Label, match_label, name_tokens, same_person
+from teikit.rules import label_profile, omissions
+from teikit.rules.label_profile import same_speaker
+from teikit.rules.speaker_labels import Label, name_tokens
 from teikit.sources import SourceText
 
 NAME = "transcript"
@@ -48,7 +48,7 @@ class Persons:
 
     def key_for(self, label: Label) -> str:
         name = label.name
-        matches = [p for p in self.people if same_person(p.name, name)]
+        matches = [p for p in self.people if same_speaker(p.name, name)]
         if len(matches) == 1:
             person = matches[0]
             if len(name_tokens(name)) > len(name_tokens(person.name)):
@@ -76,74 +76,79 @@ class Persons:
         return key
 
 
-def accepted_labels(blocks: list[TextBlock], name: str) -> tuple[list[Label | None],
-                                                                 list[Diagnostic]]:
-    """The label of each block, after the document-level checks: a *weak* label (one plain
-    word and a colon, "Gorbachev:") counts only when the text has another label; a name
-    closed by a full stop ("Gorbachev.") only when the same label opens another paragraph;
-    a label with no speech after it does not count."""
-    labels = [match_label(b.text) for b in blocks]
+def turn_pieces(blocks: list[TextBlock], name: str, known: list[str]) -> tuple[
+        list[label_profile.Piece], list[Diagnostic]]:
+    """The blocks cut at the labels the document supports (:mod:`teikit.rules.label_profile`),
+    after the last check: a label with nothing after it on its line needs speech to follow."""
+    found = label_profile.candidates(blocks)
+    accepted = label_profile.decide(blocks, found, known)
     diags: list[Diagnostic] = []
-    # counted once, not per label: a long transcript has tens of thousands of paragraphs
-    uses = Counter(lb.printed for lb in labels if lb is not None)
-    free = sum(1 for lb in labels if lb is not None and not lb.repeat_needed)
-    for i, lb in enumerate(labels):
-        if lb is None or not lb.weak:
-            continue
-        repeats = uses[lb.printed] - 1
-        others = free - (0 if lb.repeat_needed else 1)
-        if not (repeats if lb.repeat_needed else repeats or others):
-            diags.append(Diagnostic(name, blocks[i].line, 1, "info",
-                                    f"{lb.printed!r} looks like a speaker label but occurs once "
-                                    "in a text without other labels; kept as text",
+    kept = {(c.block, c.start) for c in accepted}
+    for c in found:
+        if c.label.weak and c.where != "inline" and (c.block, c.start) not in kept:
+            diags.append(Diagnostic(name, blocks[c.block].line, 1, "info",
+                                    f"{c.label.printed!r} looks like a speaker label but the "
+                                    "document has no other label of its shape; kept as text",
                                     "uncertain-label"))
-            labels[i] = None
-    for i, lb in enumerate(labels):
-        if lb is None or lb.rest.strip():
+    cut = label_profile.pieces(blocks, accepted)
+    for i, piece in enumerate(cut):
+        lb = piece.label
+        if lb is None or lb.rest.split("\n", 1)[0].strip():
             continue
-        nxt = labels[i + 1] if i + 1 < len(labels) else "end"
-        if nxt is not None:
-            diags.append(Diagnostic(name, blocks[i].line, 1, "warning",
+        nxt = cut[i + 1] if i + 1 < len(cut) else None
+        speech = lb.rest.strip() or (nxt.text if nxt is not None and nxt.label is None
+                                     and not nxt.prefix else "")
+        if not label_profile.reads_as_speech(speech):
+            diags.append(Diagnostic(name, piece.line, 1, "warning",
                                     f"speaker label {lb.printed!r} has no speech after it; "
                                     "kept as a paragraph", "label-without-speech"))
-            labels[i] = None
-    return labels, diags
+            cut[i] = label_profile.Piece(piece.text, piece.line)
+    return cut, diags
 
 
 def build_body(blocks: list[TextBlock], name: str, inlines: InlineParser,
-               persons: Persons) -> tuple[list[m.Block], list[Diagnostic]]:
-    labels, diags = accepted_labels(blocks, name)
+               persons: Persons, known: list[str] | None = None) -> tuple[list[m.Block],
+                                                                          list[Diagnostic]]:
+    cut, diags = turn_pieces(blocks, name, known or [])
     body: list[m.Block] = []
     turn: m.Speech | None = None
-    for block, label in zip(blocks, labels, strict=True):
+    for piece in cut:
+        label = piece.label
         if label is None:
-            para = m.Paragraph(inlines(block.text, block.line), line=block.line)
-            (turn.blocks if turn else body).append(para)
+            para = m.Paragraph(inlines(piece.text, piece.line), line=piece.line)
+            if piece.prefix:  # an item number or omission before the next turn
+                body.append(para)
+                turn = None
+            else:
+                (turn.blocks if turn else body).append(para)
             continue
-        if label.weak:
-            diags.append(Diagnostic(name, block.line, 1, "info",
+        if label.weak or piece.where != "block":
+            diags.append(Diagnostic(name, piece.line, 1, "info",
                                     f"{label.printed!r} read as a speaker label "
-                                    f"(rule {label.rule}); check it", "uncertain-label"))
-        turn = m.Speech(persons.key_for(label), [label.printed], line=block.line,
+                                    f"(rule {label.rule}, {piece.where}); check it",
+                                    "uncertain-label"))
+        turn = m.Speech(persons.key_for(label), [label.printed], line=piece.line,
                         stage=[label.stage] if label.stage else None)
-        rest = label.rest.lstrip()
+        rest = label.rest.strip()
         if rest:
-            turn.blocks.append(m.Paragraph(inlines(rest, block.line), line=block.line))
+            turn.blocks.append(m.Paragraph(inlines(rest, piece.line), line=piece.line))
         body.append(turn)
     return body, diags
 
 
 def has_labels(text: str) -> int:
-    """How many paragraphs of ``text`` open with a speaker label."""
-    return sum(1 for b in split_blocks(text.split("\n")) if match_label(b.text))
+    """How many turns the labels of ``text`` open, judged as the reader judges them (a
+    letter's salutation "Sir:" or a signature "J. GLANCY JONES." opens none)."""
+    cut, _ = turn_pieces(split_blocks(text.split("\n")), "", [])
+    return sum(1 for piece in cut if piece.label is not None)
 
 
 def sniff(text: str) -> Sniff:
     n = has_labels(text)
     if n >= 2:
-        return Sniff(0.6, f"{n} paragraphs open with a speaker label")
+        return Sniff(0.6, f"{n} speaker turns")
     if n == 1:
-        return Sniff(0.3, "one paragraph opens with a speaker label")
+        return Sniff(0.3, "one speaker turn")
     return Sniff(0.05, "no speaker labels")
 
 
@@ -166,7 +171,7 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
     doc_id = doc_id or ncname(stem, "doc")
     persons = Persons({doc_id})
     blocks = split_blocks(lines[used:], used + 1)
-    body, diags = build_body(blocks, source.name, plain_inlines, persons)
+    body, diags = build_body(blocks, source.name, plain_inlines, persons, [title])
     header = m.Header(title=title or stem)
     if title:  # the heading is part of the text too: nothing of the source is dropped
         body.insert(0, m.Head([title], line=used))

@@ -226,7 +226,7 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
     persons = Persons({doc_id})
     blocks, notes_div, ids = _endnotes(blocks, doc_id)
     parse = inlines_for(source.name, diags, term_lang, ids)
-    body, more = build_body(blocks, source.name, parse, persons)
+    body, more = build_body(blocks, source.name, parse, persons, [title])
     divisions = [m.Division("transcript", body)]
     if notes_div is not None:
         for note in notes_div.blocks:

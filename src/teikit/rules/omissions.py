@@ -5,7 +5,9 @@ or parentheses — "(...)", "(…)", "[...]", "[…]" — or a spaced row of dot
 ". . ." or ". . . ." — marks an omission ("Therefore I will begin with Afghanistan (...).";
 a Politburo record's ". . . ." block); Chinese texts also write "（……）" and "【…】".
 A bare "..." or "…" ending a sentence is part of the speech ("by the end of 1988...")
-and is *not* an omission.
+and is *not* an omission; nor is a longer row of dots (a dot leader in a members list,
+"Albania . . . . . . . . Mr. Hoxha"), nor a row after "!", "?" or a comma that the sentence
+goes on from in lower case — the speaker's pause ("Oh! . . . by the way, Lane").
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from collections.abc import Iterator
 OMISSION = re.compile(
     r"\((?:\.\s?){2,}\.\)|\(…+\)|\[(?:\.\s?){2,}\.\]|\[…+\]"
     r"|（(?:…+|\.{3,}|。{3,})）|【…+】"
-    r"|(?<!\S)\.(?: \.){2,}(?!\S)"
+    r"|(?<!\S)(?<![!?,;] )(?<! \. )\.(?: \.){2,3}(?! \.)(?!\S)"
+    r"|(?<=[!?,;] )\.(?: \.){2,3}(?! \.)(?! [a-z])(?!\S)"
 )
 
 

@@ -12,6 +12,23 @@ Conventions met in Wilson Center transcripts and similar records (each rule belo
   brackets ("North (KIM):"); an editor may complete the name ("M.S. [Gorbachev]:").
 * ``name_dash``: a name closed by an em dash — "Cde. Molotov— We cannot …".
 * ``cjk``: a Chinese name closed by a full-width colon — "周恩来：".
+* ``role``: a role without a personal name — "THE PRESIDENT.", "The Court:", "The President :"
+  (UN records put a space before the colon), "Mr. Speaker" alone on its line, "M. le
+  président." (French parliamentary records); the role is the person's name as printed.
+* ``letter``: the question-and-answer letters of court records and news conferences — "Q.",
+  "Q:", "A:", and "Q" with no separator (White House transcripts).
+* ``titled`` (the general scanner, tried last): titles, a name in capitals or mixed case in any
+  alphabet, a qualifier, a separator — "PRESIDENT DONALD TRUMP:", "MR. DIMBLEBY.", "Senator
+  Ron Johnson:", "Vizepräsident Dr. Hermann Otto Solms:", "Karin Binder (DIE LINKE):",
+  "THEODORE SORENSEN, Former Kennedy Aide:", "M. Emmanuel Macron, ministre.", "DAVID DIMBLEBY
+  [British Broadcasting Corporation].", "РУБЕЖАНСКИЙ П. Н." (surname first: the initials'
+  full stop closes the label), "Mr. Dennis Skinner (Bolsover)" alone on its line (Hansard),
+  "N. S. KHRUSHCHEV The …" with no separator.  Qualifiers (constituency, party, office) are
+  printed in the label but are not part of the name.
+
+Every label has a :attr:`Label.shape` — its case and its separator ("caps.", "mixed:",
+"letter:", "alone", "bare" …): a document uses few shapes, and the reader trusts a weak label
+only when the document's other labels share its shape (see :mod:`teikit.rules.label_profile`).
 
 Look-alikes that are *not* labels: field lines ("To:", "Date and Time:", "Destination:"),
 sentences ending in a colon ("After hearing Mikoyan, Fidel says:"), a chair line
@@ -26,6 +43,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Titles that may precede a name in a label; they are not part of the person's name.
 _ROLES = (
@@ -38,6 +56,25 @@ TITLES = (
     *(f"The {r}" for r in _ROLES), *_ROLES,
     "Comrade", "Comr.", "Com.", "Cde.", "Tov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sir",
     "Lord", "Gen.", "Amb.", "Sen.", "Rep.", "Gov.", "Col.", "Adm.", "Capt.", "Lt.", "Maj.",
+)
+
+#: More titles the general scanner knows (parliaments and courts in several languages); kept
+#: apart from TITLES so that the older, narrower rules keep their behaviour.
+MORE_TITLES = (
+    "Mr. Justice", "Justice", "Judge", "Representative", "Hon.", "Dame", "Madam", "Madame",
+    "Miss", "Rev.", "Father", "Sister", "Dr", "Mr", "Mrs", "Ms",
+    "Vizepräsident", "Vizepräsidentin", "Präsident", "Präsidentin", "Bundeskanzler",
+    "Bundeskanzlerin", "Bundesminister", "Bundesministerin", "Staatssekretär",
+    "Staatssekretärin", "Abg.", "Herr", "Frau", "M.", "Mme", "Mlle", "Monsieur",
+    "Товарищ", "Тов.",
+)
+
+#: Roles that speak without a personal name ("The Court:", "Mr. Speaker", "THE PRESIDENT.").
+ROLE_NOUNS = (
+    "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Chairperson",
+    "Chair", "Speaker", "Deputy Speaker", "Court", "Witness", "Clerk", "Secretary",
+    "Prime Minister", "Interpreter", "Translator", "Moderator", "Narrator", "Prosecutor",
+    "Judge", "Registrar", "Presiding Officer", "Commissioner", "Marshal",
 )
 
 #: Capitalised words that begin field lines, headings and sentences, never a speaker's name.
@@ -55,14 +92,18 @@ Our Your Their His Her Its My Yes Thus So Also Today Tomorrow Yesterday Please T
 Meeting Conversation Discussion Session Report Letter Cable Message Statement Declaration
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Sender Recipient Addressee Cdes
-Comrades Gentlemen Ladies Everybody All Others Text Page
-Paragraph Section Chapter Article Part Volume File Folder Box Document Documents Doc
+Comrades Gentlemen Ladies Everybody All Others Text Page Members Member
+Length Topics Topic Stage Questions Source Sources Transcript Recording
+Between Among Paragraph Section Chapter Article Part Volume File Folder Box Document Documents Doc
 """.split())
 
 #: Lowercase particles allowed inside names ("Pham van Dong", "Charles de Gaulle").
 PARTICLES = frozenset("van von de da di du le la der den del ibn bin al el dos das".split())
 
 _TITLE_WORDS = frozenset(t for t in TITLES if " " not in t)
+# the others, but for "M." (an initial as often as "Monsieur") and the bare "Dr"/"Mr" forms
+_MORE_TITLE_RE = "|".join(re.escape(t) for t in sorted(MORE_TITLES, key=len, reverse=True)
+                          if t not in ("M.", "Dr", "Mr", "Mrs", "Ms"))
 _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
 _CAPS_WORD = r"[A-Z][A-Z'’\-]+"
@@ -76,7 +117,7 @@ _INITIALS_DOT_RE = re.compile(
     rf"({_TITLED}{_INITIALS}[A-Z][a-z'’]+(?:-[A-Za-z]+)?)\.(?=\s+[A-Z\"“]|[A-Z][a-z]|$)")
 _NAME_DOT_RE = re.compile(
     rf"({_TITLED}[A-Z][a-z'’]+(?:-[A-Za-z]+)?(?:\s+[A-Z][a-z'’]+(?:-[A-Za-z]+)?){{0,2}})\."
-    r"(?=\s+[A-Z\"“]|$)")
+    r"(?=\s+[A-Z\"“\[(]|$)")
 _NAME_COLON_RE = re.compile(
     rf"({_TITLED}(?:{_INITIALS})?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[a-z]+)){{0,4}})"
     r"(\s*\(([^()]{1,80})\))?\s?(:)")
@@ -99,6 +140,22 @@ class Label:
     weak: bool = False
     repeat_needed: bool = False
 
+    @property
+    def shape(self) -> str:
+        """Case and separator: "caps.", "caps:", "mixed:", "mixed.", "letter:", "cjk:",
+        "mixed—", or "alone" (the label fills its line) and "bare" (no separator)."""
+        if self.rule in ("alone", "bare"):
+            return self.rule
+        if self.rule == "cjk":
+            return "cjk:"
+        sep = self.printed.rstrip()[-1:]
+        sep = sep if sep in ".:—" else ":" if self.stage else "."
+        if self.rule == "letter":
+            return f"letter{sep}"
+        letters = [c for c in _without_titles(self.printed) if c.isalpha()]
+        case = "caps" if letters and all(c.isupper() for c in letters) else "mixed"
+        return f"{case}{sep}"
+
 
 def _is_name(words: list[str]) -> bool:
     if not words or len(words) > 5:
@@ -118,8 +175,17 @@ def _is_name(words: list[str]) -> bool:
     return capitalised > 0
 
 
+def _without_titles(printed: str) -> str:
+    """The printed label without leading titles and qualifiers (for its case)."""
+    head = re.split(r"[,(\[]", printed, maxsplit=1)[0]
+    words = head.split()
+    while words and _is_title_word(words[0]):
+        words.pop(0)
+    return " ".join(w for w in words if not re.fullmatch(r"(?:[^\W\d_]\.)+[.:]?", w))
+
+
 def _strip_title(text: str) -> tuple[str | None, str]:
-    m = re.match(rf"(?:{_TITLE_RE})(?:\s+|$)", text)
+    m = re.match(rf"(?:{_TITLE_RE}|{_MORE_TITLE_RE})(?:\s+|$)", text)
     if m:
         return m.group(0).strip(), text[m.end():]
     return None, text
@@ -147,6 +213,9 @@ def caps(text: str) -> Label | None:
         return None
     title, name = _strip_title(m.group(1))
     words = [w for w in re.split(r"\s+", name) if not re.fullmatch(r"[A-Z]\.", w)]
+    while len(words) > 1 and _is_title_word(words[0]):  # "PRESIDENT DONALD TRUMP:"
+        name = name.split(None, 1)[1]
+        words.pop(0)
     if not _is_name([w.capitalize() for w in words]):
         return None
     if m.group(2) == "." and text[m.end():m.end() + 1].islower():
@@ -180,9 +249,13 @@ def name_colon(text: str) -> Label | None:
     paren = m.group(3)
     printed = m.group(0)
     rest = text[m.end():]
-    if paren and re.fullmatch(r"[A-Z][\w'’\- .]*", paren) and paren.split()[0].isupper():
+    if paren and re.fullmatch(r"[A-Z][\w'’\- .]*", paren) and paren.split()[0].isupper() \
+            and len(words) == 1:
         # a side label, "North (KIM):": the bracket names the speaker
         return Label(printed, normalise_name(paren), rest, "side_label")
+    if paren and paren[0].isupper():
+        # a qualifier, not a direction: "Karin Binder (DIE LINKE):", "… (Chief of Counsel):"
+        return Label(printed, normalise_name(name), rest, "name_colon")
     if paren:
         head = m.group(1)
         stage = printed[len(head):].strip()
@@ -226,8 +299,222 @@ def cjk(text: str) -> Label | None:
     return Label(m.group(0), m.group(1), text[m.end():], "cjk")
 
 
+_LETTER_RE = re.compile(r"([QA])(\s?:|\.)(?=\s)|(Q)(?=\s+[A-Z\"“‘—–-])")
+
+
+def letter(text: str) -> Label | None:
+    """"Q." / "Q:" / "A:" / "Q" without a separator: the questioner and the witness or the
+    person answering.  Weak: one "A." may be an initial, so a document accepts these only
+    with other labels of the same shape."""
+    m = _LETTER_RE.match(text)
+    if not m:
+        return None
+    if m.group(3):
+        return Label(m.group(0), "Q", text[m.end():], "bare", weak=True, repeat_needed=True)
+    after = re.match(r"\s+([A-Z][\w'’-]+[.:])", text[m.end():])
+    if m.group(2) == "." and after and not _is_title_word(after.group(1)):
+        return None  # "A. Gromyko." is an initial and a name
+    return Label(m.group(0), m.group(1), text[m.end():], "letter", weak=True)
+
+
+_ROLE_RE = "|".join(re.escape(r) for r in sorted(ROLE_NOUNS, key=len, reverse=True))
+_ROLE_LABEL_RE = re.compile(
+    rf"((?:The|THE|Mr\.|MR\.|Madam|MADAM|Madame|Mrs\.)\s+(?:{_ROLE_RE}|{_ROLE_RE.upper()})"
+    r"|(?:M\.|Mme|Mlle)\s+(?:le|la|l['’])\s*[a-zéèêàâîôûç'’\-]+(?:\s+d['’][A-Za-zÉé'’\-]+)?)"
+    r"(\s?:|\.|—)?(?=\s|$)")
+
+
+def role(text: str) -> Label | None:
+    """A role that speaks without a name: "THE PRESIDENT.", "The Court:", "The President :",
+    "M. le président.", and "Mr. Speaker" alone on its line (Hansard prints labels so)."""
+    m = _ROLE_LABEL_RE.match(text)
+    if not m:
+        return None
+    name = normalise_name(m.group(1)) if m.group(1).isupper() else m.group(1)
+    if m.group(2):
+        return Label(m.group(0), name, text[m.end():], "role")
+    if text[m.end():].split("\n", 1)[0].strip():
+        return None
+    return Label(m.group(0), name, text[m.end():], "alone", weak=True)
+
+
+# ------------------------------------------------------------------ the general scanner
+
+_ALL_TITLES = tuple(sorted({*TITLES, *MORE_TITLES}, key=len, reverse=True))
+_TITLE_KEYS = {t.casefold(): t for t in _ALL_TITLES}
+_TITLE_MAX = max(len(t.split()) for t in _ALL_TITLES)
+_TOKEN = re.compile(r"\S+")
+# a word glued to the next label word or to the speech: "GORBACHEV.Yesterday", "Bush.When"
+_GLUED = re.compile(r"(?<=[^\W\d_]{2}[.:])(?=[^\W\d_\"“‘(])")
+_INITIAL = re.compile(r"(?:[^\W\d_]\.){1,3}")
+_NAME_CORE = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*|\[[^\W\d_][^\]]*\]")
+
+
+def _is_title_word(word: str) -> bool:
+    return word.casefold() in _TITLE_KEYS
+
+
+def _tokens(line: str) -> list[tuple[str, int, int]]:
+    """The first tokens of ``line`` (a label has at most a title, six names and a qualifier
+    of a dozen words), glued words cut apart."""
+    out = []
+    for m in _TOKEN.finditer(line):
+        if len(out) >= 24:
+            break
+        tok, start = m.group(0), m.start()
+        cuts = [c.start() for c in _GLUED.finditer(tok)][:1]
+        for a, b in zip([0, *cuts], [*cuts, len(tok)], strict=True):
+            out.append((tok[a:b], start + a, start + b))
+    return out
+
+
+def _title_len(toks: list[tuple[str, int, int]], i: int) -> int:
+    """How many tokens from ``i`` form a title ("Mr.", "Vice President", "MR.")."""
+    for n in range(min(_TITLE_MAX, len(toks) - i), 0, -1):
+        words = " ".join(t[0] for t in toks[i:i + n])
+        if words.casefold() in _TITLE_KEYS:
+            if words == "M." and i + 1 < len(toks) and _INITIAL.fullmatch(toks[i + 1][0]):
+                return 0  # "M. S. Solomentsev": an initial, not "Monsieur"
+            return n
+    return 0
+
+
+def _name_kind(core: str) -> str | None:
+    """"initial", "caps", "mixed", "particle", or None for a word that is no name word."""
+    if _INITIAL.fullmatch(core) and core.replace(".", "").isupper():
+        return "initial"
+    if core.lower() in PARTICLES and core.islower():
+        return "particle"
+    if not _NAME_CORE.fullmatch(core) or not core.lstrip("[")[0].isupper():
+        return None
+    bare = core.strip("[]")
+    if bare.isupper():
+        return "caps" if len(bare) > 1 else None
+    return "mixed"
+
+
+def _closing(toks, i: int, opener: str) -> int | None:
+    """Index of the token that closes the bracket opened at ``toks[i]``."""
+    close = ")" if opener == "(" else "]"
+    for j in range(i, min(i + 14, len(toks))):
+        if toks[j][0].rstrip(".:").endswith(close):
+            return j
+    return None
+
+
+def titled(text: str) -> Label | None:
+    """The general label: titles, a name, a qualifier, a separator (see the module doc)."""
+    line = text.split("\n", 1)[0]
+    toks = _tokens(line)
+    i = 0
+    while i < len(toks) and (n := _title_len(toks, i)):
+        i += n
+    titles_end = i
+    kinds: list[str] = []
+    words: list[str] = []
+    sep = None
+    end = toks[i - 1][2] if i else 0
+    qualified = False
+    while i < len(toks) and len(words) < 6:
+        tok, _, tok_end = toks[i]
+        core, trail = tok, ""
+        if tok[-1] in ".:,—" and not _INITIAL.fullmatch(tok):
+            core, trail = tok[:-1], tok[-1]
+        kind = _name_kind(core)
+        if kind is None or (kind in ("caps", "mixed") and
+                            any(k in ("caps", "mixed") and k != kind for k in kinds)):
+            break  # "N. S. KHRUSHCHEV The …": the speech begins where the case changes
+        kinds.append(kind)
+        words.append(core)
+        i += 1
+        end = tok_end
+        if kind == "initial" and len(kinds) > 1 and kinds[0] == "caps" and (
+                i == len(toks) or not ({_name_kind(toks[i][0]),
+                                         _name_kind(toks[i][0].rstrip(".:,"))}
+                                        & {"initial", "caps"})):
+            sep = "."  # "РУБЕЖАНСКИЙ П. Н." — surname first, the initial's stop closes it
+            break
+        if trail:
+            sep = trail
+            break
+    if not words:
+        return None
+    cased = [k for k in kinds if k in ("caps", "mixed")]
+    if not cased or len(set(cased)) > 1:
+        return None  # a label's name words are all in capitals or none is
+    caps_label = cased[0] == "caps"
+    check = [w.capitalize() if caps_label else w for w, k in zip(words, kinds, strict=True)
+             if k != "initial"]
+    if not _is_name(check):
+        return None
+    name = " ".join(words)
+    has_title = titles_end > 0
+    if sep == ",":  # an office after the name: "THEODORE SORENSEN, Former Kennedy Aide:"
+        sep = None
+        for j in range(i, min(i + 8, len(toks))):
+            if toks[j][0].endswith(":"):
+                sep, end = ":", toks[j][2]
+                break
+            if toks[j][0][-1:] in "?!;":
+                break
+        if sep is None and (has_title or caps_label):
+            for j in range(i, min(i + 3, len(toks))):
+                if toks[j][0].endswith(".") and not _is_title_word(toks[j][0]) \
+                        and not _INITIAL.fullmatch(toks[j][0]):
+                    sep, end = ".", toks[j][2]
+                    break
+        if sep is None:
+            return None
+        qualified = True
+    elif sep is None and i < len(toks) and toks[i][0][0] in "([":
+        j = _closing(toks, i, toks[i][0][0])
+        if j is None:
+            return None
+        end = toks[j][2]
+        last = toks[j][0]
+        if last[-1] in ".:":
+            sep = last[-1]
+        elif j + 1 < len(toks) and toks[j + 1][0] == ":":
+            sep, end = ":", toks[j + 1][2]
+        elif j + 1 == len(toks):
+            sep = "alone"
+        else:
+            return None
+        qualified = True
+        i = j + 1
+    elif sep is None and i < len(toks) and toks[i][0] == ":":
+        sep, end = ":", toks[i][2]  # "Marshall :"
+    if sep in (":", "—"):
+        pass
+    elif sep == ".":
+        if not (has_title or caps_label or qualified or "initial" in kinds):
+            return None  # "Agreed." — a mixed-case word and a stop is the name_dot rule's
+    elif sep == "alone" or (sep is None and i == len(toks)):
+        if not (has_title or qualified):
+            return None  # a heading ("EQUIPO NIZKOR") is no label
+        return Label(line[:end], _clean_name(name, has_title), text[end:], "alone",
+                     weak=True)
+    elif sep is None:
+        nxt = toks[i][0] if i < len(toks) else ""
+        if not (nxt[:1].isupper() or nxt[:1] in "\"“‘") or (
+                not caps_label and "initial" not in kinds) or (
+                caps_label and len(words) < 2 and "initial" not in kinds):
+            return None
+        return Label(line[:end], _clean_name(name, has_title), text[end:], "bare",
+                     weak=True, repeat_needed=True)
+    else:
+        return None
+    printed = line[:end]
+    return Label(printed, _clean_name(name, has_title), text[end:], "titled",
+                 weak=not (has_title or caps_label or qualified or len(check) > 1))
+
+
+def _clean_name(name: str, has_title: bool) -> str:
+    return normalise_name(name)
+
+
 #: The rules in the order they are tried.
-RULES = (caps, initials_dot, name_colon, name_dash, cjk, name_dot)
+RULES = (role, letter, caps, initials_dot, name_colon, name_dash, cjk, titled, name_dot)
 
 
 def match_label(text: str) -> Label | None:
@@ -242,10 +529,15 @@ def match_label(text: str) -> Label | None:
 # ------------------------------------------------------------------ one person, many labels
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _folded_tokens(name: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    return re.findall(r"[^\W_]+", folded)
+    return tuple(re.findall(r"[^\W_]+", folded))
+
+
+def name_tokens(name: str) -> list[str]:
+    return list(_folded_tokens(name))
 
 
 def same_person(a: str, b: str) -> bool:
