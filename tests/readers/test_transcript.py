@@ -47,3 +47,11 @@ def test_name_dot_labels_count_only_when_repeated():
     turns = [b for b in doc.body[0].blocks if isinstance(b, m.Speech)]
     assert [t.label for t in turns] == [["Gorbachev."], ["Gorbachev."]]
     assert len(turns[0].blocks) == 2  # "Bush. Two." continues the turn as a paragraph
+
+
+def test_bracketed_direction_opening_a_turn_is_its_stage_direction():
+    # Russian State Duma record: the floor calls out, inaudibly
+    doc = _read("ИЗ ЗАЛА. (Не слышно.)\n\nПРЕДСЕДАТЕЛЬСТВУЮЩИЙ. Да вот видите.\n").document
+    turns = [b for b in doc.body[0].blocks if isinstance(b, m.Speech)]
+    assert turns[0].stage == ["(Не слышно.)"] and turns[0].blocks == []
+    assert turns[1].stage is None

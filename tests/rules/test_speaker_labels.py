@@ -161,6 +161,18 @@ def test_titles_roles_and_glued_mixed_case(text, name):
     # Hansard: the label alone on its line, no separator
     ("Mr. Dennis Skinner (Bolsover)", "Mr. Dennis Skinner (Bolsover)", "Dennis Skinner", "alone"),
     ("Mr. Speaker", "Mr. Speaker", "Mr. Speaker", "alone"),
+    # a role whose bracket names the person (IMT, Hansard); two brackets in a UN record
+    ("THE PRESIDENT (Lord Justice Lawrence): The Tribunal",
+     "THE PRESIDENT (Lord Justice Lawrence):", "Lawrence", "caps:"),
+    ("The Prime Minister (Mr David Cameron)", "The Prime Minister (Mr David Cameron)",
+     "David Cameron", "alone"),
+    ("Mr. Nebenzia (Russian Federation) (spoke in Russian): I",
+     "Mr. Nebenzia (Russian Federation) (spoke in Russian):", "Nebenzia", "mixed:"),
+    # State Department briefings; Congressional Record
+    ("QUESTION: Can you confirm", "QUESTION:", "Question", "caps:"),
+    ("The CHAIRMAN. The committee will come to order.", "The CHAIRMAN.", "The Chairman",
+     "mixed."),
+    ("Senator FEINSTEIN. Thank you.", "Senator FEINSTEIN.", "Feinstein", "caps."),
     # Wilson Center: capitals and no separator, the speech starts where the case changes
     ("N. S. KHRUSHCHEV The Western powers", "N. S. KHRUSHCHEV", "N. S. Khrushchev", "bare"),
 ])

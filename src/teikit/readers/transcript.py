@@ -106,9 +106,15 @@ def turn_pieces(blocks: list[TextBlock], name: str, known: list[str]) -> tuple[
     return cut, diags
 
 
+#: A stage direction right after a label: a bracketed phrase that opens the speech.
+_DIRECTION = re.compile(r"\([^()\d][^()]{0,200}\)|\[[^\[\]\d][^\[\]]{0,300}\]")
+
+
 def build_body(blocks: list[TextBlock], name: str, inlines: InlineParser,
-               persons: Persons, known: list[str] | None = None) -> tuple[list[m.Block],
-                                                                          list[Diagnostic]]:
+               persons: Persons, known: list[str] | None = None,
+               directions: bool = False) -> tuple[list[m.Block], list[Diagnostic]]:
+    """The body's blocks and turns; with ``directions``, a bracketed phrase opening a turn is
+    its stage direction (a reader whose brackets mean editorial insertions passes False)."""
     cut, diags = turn_pieces(blocks, name, known or [])
     body: list[m.Block] = []
     turn: m.Speech | None = None
@@ -127,9 +133,13 @@ def build_body(blocks: list[TextBlock], name: str, inlines: InlineParser,
                                     f"{label.printed!r} read as a speaker label "
                                     f"(rule {label.rule}, {piece.where}); check it",
                                     "uncertain-label"))
-        turn = m.Speech(persons.key_for(label), [label.printed], line=piece.line,
-                        stage=[label.stage] if label.stage else None)
         rest = label.rest.strip()
+        stage = label.stage
+        direction = None if stage or not directions else _DIRECTION.match(rest)
+        if direction:  # "ИЗ ЗАЛА. (Не слышно.)", "Algernon. [Inspects them …]"
+            stage, rest = direction.group(0), rest[direction.end():].lstrip()
+        turn = m.Speech(persons.key_for(label), [label.printed], line=piece.line,
+                        stage=[stage] if stage else None)
         if rest:
             turn.blocks.append(m.Paragraph(inlines(rest, piece.line), line=piece.line))
         body.append(turn)
@@ -171,7 +181,8 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
     doc_id = doc_id or ncname(stem, "doc")
     persons = Persons({doc_id})
     blocks = split_blocks(lines[used:], used + 1)
-    body, diags = build_body(blocks, source.name, plain_inlines, persons, [title])
+    body, diags = build_body(blocks, source.name, plain_inlines, persons, [title],
+                             directions=True)
     header = m.Header(title=title or stem)
     if title:  # the heading is part of the text too: nothing of the source is dropped
         body.insert(0, m.Head([title], line=used))

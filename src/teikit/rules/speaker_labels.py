@@ -324,13 +324,26 @@ _ROLE_LABEL_RE = re.compile(
     r"(\s?:|\.|—)?(?=\s|$)")
 
 
+#: Speakers a transcript names by what they do ("QUESTION:", "Unidentified Speaker:").
+_ROLE_WORDS = ("Question", "Answer", "Reporter", "Interviewer", "Interviewee", "Respondent",
+               "Audience Member", "Audience", "Unidentified Speaker", "Unidentified Male",
+               "Unidentified Female", "Male Speaker", "Female Speaker", "Voice", "Voices",
+               "Operator", "Moderator", "Narrator")
+_ROLE_WORDS_RE = "|".join(sorted((*_ROLE_WORDS, *(w.upper() for w in _ROLE_WORDS)),
+                                 key=len, reverse=True))
+_ROLE_WORD_LABEL_RE = re.compile(rf"({_ROLE_WORDS_RE})(\s?:|\.)(?=\s|$)")
+
+
 def role(text: str) -> Label | None:
     """A role that speaks without a name: "THE PRESIDENT.", "The Court:", "The President :",
     "M. le président.", and "Mr. Speaker" alone on its line (Hansard prints labels so)."""
     m = _ROLE_LABEL_RE.match(text)
     if not m:
+        w = _ROLE_WORD_LABEL_RE.match(text)
+        if w:  # weak: "Question:" may head a field as well as open a turn
+            return Label(w.group(0), w.group(1).title(), text[w.end():], "role", weak=True)
         return None
-    name = normalise_name(m.group(1)) if m.group(1).isupper() else m.group(1)
+    name = normalise_name(m.group(1))
     if m.group(2):
         return Label(m.group(0), name, text[m.end():], "role")
     if text[m.end():].split("\n", 1)[0].strip():
@@ -437,15 +450,23 @@ def titled(text: str) -> Label | None:
         if trail:
             sep = trail
             break
+    role_only = False
     if not words:
-        return None
+        # a role with a qualifier and no name: "THE PRESIDENT (Lord Justice Lawrence):",
+        # "The Prime Minister (Mr David Cameron)"
+        title_text = " ".join(t[0] for t in toks[:titles_end])
+        if not (titles_end and i < len(toks) and toks[i][0][0] in "(["
+                and _ROLE_WORD_RE.search(title_text)):
+            return None
+        words, role_only = [title_text], True
+        kinds = ["caps" if title_text.isupper() else "mixed"]
     cased = [k for k in kinds if k in ("caps", "mixed")]
     if not cased or len(set(cased)) > 1:
         return None  # a label's name words are all in capitals or none is
     caps_label = cased[0] == "caps"
     check = [w.capitalize() if caps_label else w for w, k in zip(words, kinds, strict=True)
              if k != "initial"]
-    if not _is_name(check):
+    if not role_only and not _is_name(check):
         return None
     name = " ".join(words)
     has_title = titles_end > 0
@@ -470,6 +491,12 @@ def titled(text: str) -> Label | None:
         j = _closing(toks, i, toks[i][0][0])
         if j is None:
             return None
+        for _ in range(2):  # "Mr. Nebenzia (Russian Federation) (spoke in Russian):"
+            if toks[j][0][-1] in ".:" or j + 1 >= len(toks) or toks[j + 1][0][0] not in "([":
+                break
+            j = _closing(toks, j + 1, toks[j + 1][0][0])
+            if j is None:
+                return None
         end = toks[j][2]
         last = toks[j][0]
         if last[-1] in ".:":
@@ -481,6 +508,11 @@ def titled(text: str) -> Label | None:
         else:
             return None
         qualified = True
+        if role_only:  # the bracket may name the person: "The Prime Minister (Mr David Cameron)"
+            inner = line[toks[titles_end][1] + 1:].split(")", 1)[0].split("]", 1)[0]
+            named = titled(inner + ":") if _title_len(_tokens(inner), 0) else None
+            if named is not None and named.rule == "titled":
+                name, role_only = named.name, False
         i = j + 1
     elif sep is None and i < len(toks) and toks[i][0] == ":":
         sep, end = ":", toks[i][2]  # "Marshall :"
@@ -511,6 +543,9 @@ def titled(text: str) -> Label | None:
 
 def _clean_name(name: str, has_title: bool) -> str:
     return normalise_name(name)
+
+
+_ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLE_RE})\b", re.IGNORECASE)
 
 
 #: The rules in the order they are tried.
