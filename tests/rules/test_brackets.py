@@ -31,3 +31,10 @@ def test_kept_literal(inner):
 def test_no_evidence_either_way_is_literal_and_uncertain():
     verdict = classify("transport", "the establishment of air ")
     assert (verdict.kind, verdict.uncertain) == ("literal", True)
+
+
+def test_letters_supplied_inside_a_word_are_supplied_never_a_term():
+    # Wilson Center translations complete names: "Comrade [N]ikolai Ceausescu"
+    assert classify("N", "Comrade ", "ikolai Ceausescu").kind == "supplied"
+    assert classify("ev", "Khrushch", " said").kind == "supplied"
+    assert classify("narod", "the people ", " want").kind != "supplied"

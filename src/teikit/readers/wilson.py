@@ -133,13 +133,14 @@ def inlines_for(name: str, diags: list[Diagnostic], lang: str, notes: dict[str, 
                 out.append(m.Gap("omitted", value, line=line))
             else:
                 col = start - (text.rfind("\n", 0, start) + 1) + 1
-                out.extend(_bracket(value, text[:start], line + text.count("\n", 0, start), col))
+                out.extend(_bracket(value, text[:start], text[end:end + 1],
+                                    line + text.count("\n", 0, start), col))
             pos = end
         out.append(text[pos:])
         return [x for x in out if x != ""]
 
-    def _bracket(inner: str, before: str, line: int, col: int) -> list[m.Inline]:
-        verdict = brackets.classify(inner, before)
+    def _bracket(inner: str, before: str, after: str, line: int, col: int) -> list[m.Inline]:
+        verdict = brackets.classify(inner, before, after)
         if verdict.uncertain:
             diags.append(Diagnostic(name, line, col, "info",
                                     f"[{inner}]: {verdict.reason}; kept as printed",

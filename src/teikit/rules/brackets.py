@@ -11,11 +11,12 @@ convention, from the archive's records:
 * ``supplied``: English words the translator supplied — "above all [to greet] comrade",
   "[the socialist countries]", "not [propitious] for".  Without a dictionary, a word with
   neither English nor transliteration shapes ("air [transport]") stays literal and is listed
-  as uncertain.
+  as uncertain.  Up to four letters completing a word — "[N]ikolai", "Khrushch[ev]" — are
+  supplied too, never an original-language term.
 * anything else — identifications ("Filippov [Stalin]"), editorial dates ("[1967]"),
   initials ("[N.T.]"), romanisations ("[Pak Hon Yong]"), marks ("[sic]", "[unclear]"),
-  bracketed narrative, completions inside words ("C[entral]") — is kept literally: a reader
-  that cannot be sure keeps the text as printed.
+  bracketed narrative, longer completions inside words ("C[entral]", an abbreviation
+  expanded) — is kept literally: a reader that cannot be sure keeps the text as printed.
 """
 
 from __future__ import annotations
@@ -48,9 +49,12 @@ class BracketKind:
     uncertain: bool = False
 
 
-def classify(inner: str, before: str) -> BracketKind:
+def classify(inner: str, before: str, after: str = "") -> BracketKind:
     """Classify the bracket whose content is ``inner``; ``before`` is the text preceding the
-    opening bracket (same paragraph)."""
+    opening bracket (same paragraph), ``after`` the text following the closing one."""
+    if re.fullmatch(r"[^\W\d_]{1,4}", inner) and (before[-1:].isalpha() or after[:1].isalpha()):
+        # letters completing a word ("[N]ikolai", "Khrushch[ev]"): supplied, never a term
+        return BracketKind("supplied", "letters supplied inside a word")
     if not _LATIN_WORDS.fullmatch(inner):
         return BracketKind("literal", "not lowercase words")
     after_word = bool(re.search(r"\w[”\"’)]?\s*$", before))
