@@ -173,6 +173,13 @@ def test_titles_roles_and_glued_mixed_case(text, name):
     ("The CHAIRMAN. The committee will come to order.", "The CHAIRMAN.", "The Chairman",
      "mixed."),
     ("Senator FEINSTEIN. Thank you.", "Senator FEINSTEIN.", "Feinstein", "caps."),
+    # Congressional Record; tribunals (a title makes a common word a name); briefings
+    ("The SPEAKER pro tempore. The Chair recognizes", "The SPEAKER pro tempore.",
+     "The Speaker pro tempore", "mixed."),
+    ("Mr. POE of Texas. Madam Speaker, I rise", "Mr. POE of Texas.", "Poe", "mixed."),
+    ("JUDGE MAY: Call the case, please.", "JUDGE MAY:", "May", "caps:"),
+    ("THE ACCUSED: [Interpretation] I do not", "THE ACCUSED:", "The Accused", "caps:"),
+    ("PRESS SECRETARY PSAKI: Hi, everyone.", "PRESS SECRETARY PSAKI:", "Psaki", "caps:"),
     # Wilson Center: capitals and no separator, the speech starts where the case changes
     ("N. S. KHRUSHCHEV The Western powers", "N. S. KHRUSHCHEV", "N. S. Khrushchev", "bare"),
 ])
@@ -190,6 +197,8 @@ def test_label_shapes_of_other_archives(text, printed, name, shape):
     "Bitte, Herr Staatssekretär.",
     "Members:",
     "HC Deb 20 January 1989 vol 145 cc591-664 9.36 am",
+    "SCENE I. A room in the castle.",             # a play's scene heading
+    "Mr. Smith of the State Department said that",
 ])
 def test_more_look_alikes_are_not_labels(text):
     assert match_label(text) is None

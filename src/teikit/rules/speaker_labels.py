@@ -62,7 +62,8 @@ TITLES = (
 #: apart from TITLES so that the older, narrower rules keep their behaviour.
 MORE_TITLES = (
     "Mr. Justice", "Justice", "Judge", "Representative", "Hon.", "Dame", "Madam", "Madame",
-    "Miss", "Rev.", "Father", "Sister", "Dr", "Mr", "Mrs", "Ms",
+    "Miss", "Rev.", "Father", "Sister", "Dr", "Mr", "Mrs", "Ms", "Press Secretary",
+    "Chairwoman", "Chair", "Ranking Member", "Delegate", "Commissioner",
     "Vizepräsident", "Vizepräsidentin", "Präsident", "Präsidentin", "Bundeskanzler",
     "Bundeskanzlerin", "Bundesminister", "Bundesministerin", "Staatssekretär",
     "Staatssekretärin", "Abg.", "Herr", "Frau", "M.", "Mme", "Mlle", "Monsieur",
@@ -74,7 +75,8 @@ ROLE_NOUNS = (
     "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Chairperson",
     "Chair", "Speaker", "Deputy Speaker", "Court", "Witness", "Clerk", "Secretary",
     "Prime Minister", "Interpreter", "Translator", "Moderator", "Narrator", "Prosecutor",
-    "Judge", "Registrar", "Presiding Officer", "Commissioner", "Marshal",
+    "Judge", "Registrar", "Presiding Officer", "Commissioner", "Marshal", "Accused",
+    "Defendant", "Plaintiff", "Juror", "Foreman", "Foreperson", "Bailiff", "Usher",
 )
 
 #: Capitalised words that begin field lines, headings and sentences, never a speaker's name.
@@ -94,7 +96,8 @@ January February March April May June July August September October November Dec
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Sender Recipient Addressee Cdes
 Comrades Gentlemen Ladies Everybody All Others Text Page Members Member
 Length Topics Topic Stage Questions Source Sources Transcript Recording
-Between Among Paragraph Section Chapter Article Part Volume File Folder Box Document Documents Doc
+Between Among Act Scene Prologue Epilogue Enter Exit Exeunt
+Paragraph Section Chapter Article Part Volume File Folder Box Document Documents Doc
 """.split())
 
 #: Lowercase particles allowed inside names ("Pham van Dong", "Charles de Gaulle").
@@ -157,7 +160,9 @@ class Label:
         return f"{case}{sep}"
 
 
-def _is_name(words: list[str]) -> bool:
+def _is_name(words: list[str], titled: bool = False) -> bool:
+    """Whether ``words`` can be a person's name; after a title ("JUDGE MAY") a word that
+    is otherwise no name (a month, a field word) is the name."""
     if not words or len(words) > 5:
         return False
     capitalised = 0
@@ -167,7 +172,8 @@ def _is_name(words: list[str]) -> bool:
             continue
         if not bare or not bare[0].isupper():
             return False
-        if bare.rstrip(".") in NOT_NAME_WORDS or bare.capitalize() in NOT_NAME_WORDS:
+        if not titled and (bare.rstrip(".") in NOT_NAME_WORDS
+                           or bare.capitalize() in NOT_NAME_WORDS):
             return False
         if bare in _TITLE_WORDS or f"{bare.rstrip('.')}." in _TITLE_WORDS:
             return False  # a title alone is no name: "Cde. L. I. BREZHNEV presiding."
@@ -244,8 +250,8 @@ def name_colon(text: str) -> Label | None:
         words = []
     else:
         words = [w for w in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
-        if not _is_name(words):
-            return None
+        if not _is_name(words) or all(w.isupper() and len(w) > 1 for w in words):
+            return None  # a name in capitals is the caps and titled rules' to judge
     paren = m.group(3)
     printed = m.group(0)
     rest = text[m.end():]
@@ -320,6 +326,7 @@ def letter(text: str) -> Label | None:
 _ROLE_RE = "|".join(re.escape(r) for r in sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_LABEL_RE = re.compile(
     rf"((?:The|THE|Mr\.|MR\.|Madam|MADAM|Madame|Mrs\.)\s+(?:{_ROLE_RE}|{_ROLE_RE.upper()})"
+    r"(?:\s+pro\s+tempore)?"  # Congressional Record: "The SPEAKER pro tempore."
     r"|(?:M\.|Mme|Mlle)\s+(?:le|la|l['’])\s*[a-zéèêàâîôûç'’\-]+(?:\s+d['’][A-Za-zÉé'’\-]+)?)"
     r"(\s?:|\.|—)?(?=\s|$)")
 
@@ -466,7 +473,7 @@ def titled(text: str) -> Label | None:
     caps_label = cased[0] == "caps"
     check = [w.capitalize() if caps_label else w for w, k in zip(words, kinds, strict=True)
              if k != "initial"]
-    if not role_only and not _is_name(check):
+    if not role_only and not _is_name(check, titled=titles_end > 0):
         return None
     name = " ".join(words)
     has_title = titles_end > 0
@@ -514,6 +521,17 @@ def titled(text: str) -> Label | None:
             if named is not None and named.rule == "titled":
                 name, role_only = named.name, False
         i = j + 1
+    elif sep is None and i + 1 < len(toks) and toks[i][0] == "of" and has_title:
+        # a member named with the state ("Mr. POE of Texas."), a minister with the office
+        for j in range(i + 1, min(i + 5, len(toks))):
+            core = toks[j][0].rstrip(".:")
+            if not core[:1].isupper():
+                return None
+            if toks[j][0][-1] in ".:":
+                sep, end, qualified = toks[j][0][-1], toks[j][2], True
+                break
+        else:
+            return None
     elif sep is None and i < len(toks) and toks[i][0] == ":":
         sep, end = ":", toks[i][2]  # "Marshall :"
     if sep in (":", "—"):
