@@ -101,3 +101,12 @@ def test_speech_is_a_sentence_not_a_name_or_a_country():
     assert reads_as_speech("Order. If it is a breach of privilege.")
     assert not reads_as_speech("Mr. Koonjul")
     assert not reads_as_speech("United Kingdom of Great Britain and Northern Ireland")
+
+
+def test_pieces_carry_their_source_lines():
+    text = ("Intro line.\n\nAlgernon. One,\nLane? Lane. Two.\nAlgernon. Three.\nLane. Four.\n"
+            "Lane. Five.\n")
+    cut, _ = turn_pieces(split_blocks(text.split("\n")), "t.txt", [])
+    assert [(p.label.printed if p.label else p.text, p.line) for p in cut] == [
+        ("Intro line.", 1), ("Algernon.", 3), ("Lane.", 4), ("Algernon.", 5), ("Lane.", 6),
+        ("Lane.", 7)]

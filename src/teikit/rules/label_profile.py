@@ -28,6 +28,7 @@ stays text before the turn (:attr:`Candidate.prefix`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -75,16 +76,30 @@ def _line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer("\n", text))]
 
 
-def _at(text: str, start: int) -> tuple[Label | None, int, str]:
-    label = match_label(text[start:])
+#: A label is short: it is looked for in this many characters of its line, never in the
+#: rest of a long block (matching on the whole remainder would make a flattened text of
+#: thousands of colons quadratic).
+_WINDOW = 600
+
+
+def _label_at(text: str, start: int) -> tuple[Label | None, int]:
+    """The label at ``start`` of ``text`` and the characters it takes."""
+    stop = text.find("\n", start, start + _WINDOW)
+    window = text[start:stop if stop >= 0 else start + _WINDOW]
+    label = match_label(window)
+    return label, (len(window) - len(label.rest) if label is not None else 0)
+
+
+def _at(text: str, start: int) -> tuple[Label | None, int, int, str]:
+    label, span = _label_at(text, start)
     if label is not None:
-        return label, start, ""
+        return label, start, span, ""
     pm = _PREFIX.match(text, start)
     if pm:
-        label = match_label(text[pm.end():])
+        label, span = _label_at(text, pm.end())
         if label is not None:
-            return label, pm.end(), text[start:pm.end()]
-    return None, start, ""
+            return label, pm.end(), span, text[start:pm.end()]
+    return None, start, 0, ""
 
 
 def candidates(blocks: list) -> list[Candidate]:
@@ -94,9 +109,8 @@ def candidates(blocks: list) -> list[Candidate]:
         text = block.text
         taken: list[tuple[int, int]] = []
         for s in _line_starts(text):
-            label, start, prefix = _at(text, s)
+            label, start, span, prefix = _at(text, s)
             if label is not None:
-                span = len(text) - start - len(label.rest)
                 found.append(Candidate(bi, start, "block" if s == 0 else "line", label, span,
                                        prefix))
                 taken.append((s, start + span))
@@ -108,8 +122,10 @@ def candidates(blocks: list) -> list[Candidate]:
 def _inline(bi: int, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Colon labels inside a line: the longest name that ends at each colon."""
     out: list[Candidate] = []
+    newlines = [m.start() for m in re.finditer("\n", text)]
     for colon in _COLON.finditer(text):
-        line_start = text.rfind("\n", 0, colon.start()) + 1
+        k = bisect.bisect_left(newlines, colon.start())
+        line_start = newlines[k - 1] + 1 if k else 0
         if any(a <= colon.start() < b for a, b in taken):
             continue
         if not text[colon.start() - 1:colon.start()].isalpha() and \
@@ -121,9 +137,9 @@ def _inline(bi: int, text: str, taken: list[tuple[int, int]]) -> list[Candidate]
         for s in starts[-8:]:
             if s == line_start or not (text[s].isupper() or text[s] in "(["):
                 continue
-            label = match_label(text[s:])
-            if label is not None and len(text) - len(label.rest) == colon.end():
-                fits.append(Candidate(bi, s, "inline", label, colon.end() - s))
+            label, span = _label_at(text, s)
+            if label is not None and s + span == colon.end():
+                fits.append(Candidate(bi, s, "inline", label, span))
         # the longest plain name ("Benjamin Filene:"), not a phrase before it ("Watson,
         # W-a-t-s-o-n. MW:"); a qualified label only where nothing plainer ends there
         plain = [c for c in fits if _plain_colon(c.label)]
@@ -143,7 +159,7 @@ def _dot_inline(blocks: list, printed: set[str],
                 s = m.start()
                 if (bi, s) in taken or not _SENTENCE_END.search(block.text[max(0, s - 4):s]):
                     continue
-                label = match_label(block.text[s:])
+                label, _ = _label_at(block.text, s)
                 if label is not None and label.printed == p:
                     out.append(Candidate(bi, s, "inline", label, len(p)))
     return out
@@ -239,28 +255,34 @@ def pieces(blocks: list, accepted: list[Candidate]) -> list[Piece]:
         text = block.text
         cuts = by_block.get(bi, [])
         pos = 0
+        newlines = [m.start() for m in re.finditer("\n", text)] if cuts else []
+
+        def line_at(p: int, block=block, text=text, newlines=newlines) -> int:
+            return _line(block.line, text, p, newlines)
+
         for k, c in enumerate(cuts):
             head = c.start - len(c.prefix)
             if text[pos:head].strip():
-                out.append(Piece(text[pos:head].strip(), _line(block, text, pos)))
+                out.append(Piece(text[pos:head].strip(), line_at(pos)))
             if c.prefix:
-                out.append(Piece(c.prefix.strip(), _line(block, text, head), prefix=True))
+                out.append(Piece(c.prefix.strip(), line_at(head), prefix=True))
             stop = cuts[k + 1].start - len(cuts[k + 1].prefix) if k + 1 < len(cuts) else len(text)
             rest = text[c.end:stop]
             label = Label(c.label.printed, c.label.name, rest, c.label.rule, c.label.stage,
                           c.label.weak, c.label.repeat_needed)
-            out.append(Piece(c.label.printed + rest, _line(block, text, c.start), label,
+            out.append(Piece(c.label.printed + rest, line_at(c.start), label,
                              where=c.where))
             pos = stop
         if text[pos:].strip():
-            out.append(Piece(text[pos:].strip(), _line(block, text, pos)))
+            out.append(Piece(text[pos:].strip(), line_at(pos)))
     return out
 
 
-def _line(block, text: str, pos: int) -> int:
-    """The source line where the piece starting at ``pos`` begins (after its blank space)."""
-    seg = text[pos:]
-    return block.line + text.count("\n", 0, pos + len(seg) - len(seg.lstrip()))
+def _line(first: int, text: str, pos: int, newlines: list[int]) -> int:
+    """The source line where the piece at ``pos`` begins (after its blank space), the
+    block starting at line ``first`` with its line breaks at ``newlines``."""
+    head = text[pos:pos + 200]
+    return first + bisect.bisect_left(newlines, pos + len(head) - len(head.lstrip()))
 
 
 def reads_as_speech(text: str) -> bool:
