@@ -110,3 +110,9 @@ def test_pieces_carry_their_source_lines():
     assert [(p.label.printed if p.label else p.text, p.line) for p in cut] == [
         ("Intro line.", 1), ("Algernon.", 3), ("Lane.", 4), ("Algernon.", 5), ("Lane.", 6),
         ("Lane.", 7)]
+
+
+def test_a_field_line_is_no_turn_even_beside_labels_of_its_shape():
+    text = ("Witness: John Smith\n\nDate: 5 June 1998\n\n"
+            "Counsel: Where were you on the night?\n\nSmith: At home, with my wife.\n")
+    assert _turns(text) == ["Counsel:", "Smith:"]

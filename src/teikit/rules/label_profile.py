@@ -171,6 +171,15 @@ def _plain_colon(label: Label) -> bool:
         and label.rule not in ("alone", "bare")
 
 
+def _field_value(rest: str) -> bool:
+    """Whether the rest of a label's line is a field's value — a few capitalised words or
+    numbers without a sentence's punctuation ("Mary Jones", "August 14, 2014") — rather
+    than speech."""
+    words = rest.split("\n", 1)[0].split()
+    return 0 < len(words) <= 5 and not re.search(r"[.?!…]$", words[-1]) and all(
+        w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
 def _ends_line(label: Label) -> bool:
     return not label.rest.split("\n", 1)[0].strip()
 
@@ -233,6 +242,8 @@ def decide(blocks: list, found: list[Candidate], known: list[str]) -> list[Candi
             return False
         if not lb.weak:
             return True
+        if _field_value(lb.rest):
+            return False  # "Interviewer: Mary Jones", "Witness: John Smith" — a field line
         return (start_printed[lb.printed] >= 2 or strong_shapes[lb.shape] >= 1
                 or all_shapes[lb.shape] >= 2 or _named(lb, known))
 
