@@ -302,6 +302,8 @@
     <p class="stage"><i><xsl:apply-templates/></i></p>
   </xsl:template>
   <xsl:template match="tei:stage"><i class="stage"><xsl:apply-templates/></i></xsl:template>
+  <xsl:template match="tei:incident"><i class="incident"><xsl:apply-templates/></i></xsl:template>
+  <xsl:template match="tei:incident/tei:desc"><xsl:apply-templates/></xsl:template>
 
   <xsl:template match="tei:lg"><div class="lg"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>
   <xsl:template match="tei:l"><div class="l"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>

@@ -55,3 +55,13 @@ def test_bracketed_direction_opening_a_turn_is_its_stage_direction():
     turns = [b for b in doc.body[0].blocks if isinstance(b, m.Speech)]
     assert turns[0].stage == ["(Не слышно.)"] and turns[0].blocks == []
     assert turns[1].stage is None
+
+
+def test_a_reaction_inside_a_turn_is_an_incident_with_its_brackets():
+    # White House transcript: "(Laughter.)" is the room, not the President
+    doc = _read("THE PRESIDENT: Helen. I am — (laughter.)\n\nQ You're going to be sorry. "
+                "(Laughter.)\n\nQ Again.\n").document
+    para = doc.body[0].blocks[0].blocks[0]
+    incident = para.content[-1]
+    assert (incident.tag, incident.content[0].tag, incident.content[0].content) == (
+        "incident", "desc", ["(laughter.)"])

@@ -27,14 +27,31 @@ NAME = "transcript"
 InlineParser = Callable[[str, int], list[m.Inline]]
 
 
+#: An audience's or a chamber's reaction printed in brackets inside a turn — "(Laughter.)",
+#: "[Applause]", "(Beifall bei der LINKEN)", "(Rires.)", "(Шум в зале.)" — an ``incident``
+#: (TEI: a noise or event in the room, not speech); the printed brackets stay its text.
+_REACTION = re.compile(
+    r"[(\[](?:laughter|applause|cheers|crosstalk|inaudible|interruption|booing|"
+    r"beifall|heiterkeit|zurufe?|unruhe|rires|applaudissements|exclamations|"
+    r"смех|аплодисменты|шум|выкрики|оживление|не слышно)\b[^()\[\]]{0,80}[)\]]",
+    re.IGNORECASE)
+
+
 def plain_inlines(text: str, line: int) -> list[m.Inline]:
-    """Inline content with only the omission convention applied (brackets kept literal)."""
+    """Inline content with the omission and reaction conventions applied (other brackets
+    kept literal)."""
+    marks = [(h.start(), h.end(), m.Gap("omitted", h.group(0), line=line))
+             for h in omissions.find_omissions(text)]
+    marks += [(h.start(), h.end(), m.Span("incident", [m.Span("desc", [h.group(0)])],
+                                          line=line))
+              for h in _REACTION.finditer(text)
+              if not any(a <= h.start() < b for a, b, _ in marks)]
     out: list[m.Inline] = []
     pos = 0
-    for hit in omissions.find_omissions(text):
-        out.append(text[pos:hit.start()])
-        out.append(m.Gap("omitted", hit.group(0), line=line))
-        pos = hit.end()
+    for start, end, node in sorted(marks, key=lambda x: x[0]):
+        out.append(text[pos:start])
+        out.append(node)
+        pos = end
     out.append(text[pos:])
     return [x for x in out if x != ""]
 
