@@ -171,3 +171,140 @@ def test_table_rows_printed_with_bars_become_a_table():
 def test_one_line_with_a_bar_is_prose():
     doc = read_text("42. Memorandum From Rusk to Johnson\n\nEither this | or that.\n", "d42.txt")
     assert not any(isinstance(b, m.Table) for b in doc.body[0].blocks)
+
+
+# FRUS 1861, doc. 112 (shortened): correspondence head, "[Extract.]", despatch number,
+# salutation run into the text, signature, addressee — no footnotes, no page markers.
+LETTER_1861 = """Mr. Jones to Mr. Seward.
+
+[Extract.]
+
+No. 20.]
+
+Sir: I have the honor to acknowledge the receipt of your circular, dated the 9th of March, 1861.
+
+Very respectfully, your obedient servant,
+
+J. GLANCY JONES.
+
+Hon. William H. Seward,
+Secretary of State, Washington.
+"""
+
+# FRUS 1861, doc. 114 (shortened): a note, its addressee, and the enclosure printed after it
+# under a correspondence head of its own.
+NOTE_WITH_ENCLOSURE = """Mr. Hülsemann to Mr. Seward.
+
+
+The undersigned has the honor to transmit to the honorable Secretary of State a copy.
+
+HULSEMANN
+
+Hon. William H. Seward,
+Secretary of State of the United States.
+
+[Page 190]
+
+Baron Rechberg to Mr. Hülsemann.
+
+[Translation.]
+
+No. 6993.—H.]
+
+Sir: With deep regret we continue to follow events in the United States.
+
+RECHBERG.
+
+His Excellency the Chevalier Hulsemann, &c., &c., &c., Washington.
+"""
+
+
+def _convert(text: str, name: str, tmp_path: Path):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return convert_file(path)
+
+
+def test_nineteenth_century_letter_is_frus_with_opener_closer_and_postscript(tmp_path,
+                                                                            tei_all):
+    from teikit.validate import validate_bytes
+    conv = _convert(LETTER_1861, "frus1861/d112.txt", tmp_path)
+    assert conv.document.reader == "frus"  # not a transcript with a speaker "Sir:"
+    div = conv.document.body[0]
+    assert [type(b).__name__ for b in div.blocks] == [
+        "Head", "Opener", "Paragraph", "Paragraph", "Closer", "Postscript"]
+    assert [type(b).__name__ for b in div.blocks[1].blocks] == ["Seg", "Seg"]
+    root = etree.fromstring(conv.data)
+    assert root.findtext(".//t:closer/t:signed", namespaces=NS) == "J. GLANCY JONES."
+    assert root.findtext(".//t:postscript/t:p", namespaces=NS) == (
+        "Hon. William H. Seward,\nSecretary of State, Washington.")
+    assert tei_all.validate(root.getroottree()), tei_all.error_log
+    assert [d.format() for d in validate_bytes(conv.data, "d112.xml")] == []
+    assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []
+
+
+def test_enclosure_after_the_addressee_becomes_an_attachment(tmp_path, tei_all):
+    from teikit.validate import validate_bytes
+    conv = _convert(NOTE_WITH_ENCLOSURE, "frus1861/d114.txt", tmp_path)
+    root = etree.fromstring(conv.data)
+    doc = root.find(".//t:div[@type='document']", NS)
+    assert [etree.QName(c).localname for c in doc] == ["head", "div", "div"]
+    main, att = doc.findall("t:div", NS)
+    assert main.get("type") == "main" and att.get("type") == "attachment"
+    assert [etree.QName(c).localname for c in main] == ["p", "closer", "postscript", "pb"]
+    assert att.findtext("t:head", namespaces=NS) == "Baron Rechberg to Mr. Hülsemann."
+    assert [s.text for s in att.findall("t:opener/t:seg", NS)] == ["[Translation.]",
+                                                                   "No. 6993.—H.]"]
+    assert att.findtext("t:closer/t:signed", namespaces=NS) == "RECHBERG."
+    assert att.find("t:postscript/t:p", NS) is not None
+    assert tei_all.validate(root.getroottree()), tei_all.error_log
+    assert [d.format() for d in validate_bytes(conv.data, "d114.xml")] == []
+    assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []
+
+
+def test_number_line_and_head_in_one_block_make_the_head(tmp_path):
+    # FRUS 1882, doc. 64: "No. 64." and the head printed as two lines of one block
+    text = ("No. 64.\nMr. Martinez to Mr. Frelinghuysen.\n\n\nSir: The last steamer from "
+            "A spin wall brought the following authentic news:\n\nPlease accept, sir, &c.,"
+            "\n\nM. MARTINEZ.\n")
+    conv = _convert(text, "frus1882/d64.txt", tmp_path)
+    assert conv.document.reader == "frus"
+    head = conv.document.body[0].blocks[0]
+    assert isinstance(head, m.Head)
+    assert head.content == ["No. 64.\nMr. Martinez to Mr. Frelinghuysen."]
+
+
+def test_text_kind_line_under_the_head_is_an_opener_seg():
+    # FRUS 1927 I, doc. 65: "[Paraphrase]" between the head and the telegram's text
+    doc = read_text("500.A15a1/428: Telegram\n\nThe Secretary of State to the Chairman of the "
+                    "American Delegation (Gibson)\n\n[Paraphrase]\n\n\nThe Department has "
+                    "received your telegram.\n\nKellogg\n", "frus1927v01/d65.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["SourceLine", "Head", "Opener", "Paragraph",
+                                                  "Closer"]
+    assert blocks[2].blocks[0].content == ["[Paraphrase]"]
+
+
+def test_archive_line_above_a_memorandum_head():
+    # FRUS 1944 Quebec, doc. 71: the collection line, then "Memorandum by …"
+    doc = read_text("Notter File, Box 168: Stettinius Diary\n\nMemorandum by the Under "
+                    "Secretary of State (Stettinius)\n\nrestricted\n\nConversations With Sir "
+                    "Alexander Cadogan\n\nCadogan called me right after midnight.\n",
+                    "frus1944Quebec/d71.txt")
+    blocks = doc.body[0].blocks
+    assert isinstance(blocks[0], m.SourceLine) and isinstance(blocks[1], m.Head)
+    assert blocks[1].content == ["Memorandum by the Under Secretary of State (Stettinius)"]
+
+
+def test_short_first_line_without_a_head_after_it_stays_the_head():
+    doc = read_text("Editorial Note\n\nThe documents printed in this section are "
+                    "illuminated by diary notes.\n", "frus1944Quebec/d72.txt")
+    assert isinstance(doc.body[0].blocks[0], m.Head)
+
+
+def test_addressee_lines_without_a_signature_stay_paragraphs():
+    doc = read_text("Mr. Fish to Mr. Washburne.\n\nSir: I enclose the proclamation.\n\n"
+                    "Hon. E. B. Washburne, &c., &c., &c.\n", "frus1870/d38.txt")
+    kinds = [type(b).__name__ for b in doc.body[0].blocks]
+    assert kinds == ["Head", "Paragraph", "Paragraph"]

@@ -27,3 +27,16 @@ def test_page_break_between_blocks():
     div = tei.to_tree(doc).find(".//t:div", NS)
     assert [etree.QName(c).localname for c in div] == ["pb", "head", "p", "pb", "p"]
     assert div[3].get("n") == "568"
+
+
+def test_postscript_after_the_closer_holds_paragraphs():
+    # FRUS 1861, doc. 110: signature, then the addressee as a postscript
+    doc = m.Document("x", m.Header(title="t"), [m.Division("document", [
+        m.Head(["Mr. Seward to Lord Lyons."]), m.Paragraph(["My Lord: Your letter …"]),
+        m.Closer([m.Signed(["WILLIAM H. SEWARD."])]),
+        m.Postscript([m.Paragraph(["The Right Hon. Lord Lyons, &c., &c., &c."])]),
+    ], xml_id="d110")])
+    div = tei.to_tree(doc).find(".//t:div", NS)
+    assert [etree.QName(c).localname for c in div] == ["head", "p", "closer", "postscript"]
+    assert div.findtext("t:postscript/t:p", namespaces=NS) == (
+        "The Right Hon. Lord Lyons, &c., &c., &c.")

@@ -84,6 +84,9 @@ def sniff(text: str) -> Sniff:
     elif fs.is_unnumbered_head(first) and len(nonblank) > 1:
         score += 0.5
         reasons.append("unnumbered document head")
+    if reasons and _letter_conventions(nonblank):
+        score += 0.3
+        reasons.append("a letter's head, opener lines and salutation")
     if any(FOOTNOTE_LINE.match(ln) for ln in lines):
         score += 0.3
         reasons.append("footnote list")
@@ -93,6 +96,24 @@ def sniff(text: str) -> Sniff:
     if not reasons:
         return Sniff(0.0, "no FRUS document head, footnote list or page marker")
     return Sniff(min(score, 1.0), ", ".join(reasons))
+
+
+def _letter_conventions(nonblank: list[str]) -> bool:
+    """True when the text opens as a FRUS letter or despatch of any era does: a head naming
+    sender and addressee among its first lines ("Mr. Jones to Mr. Seward.", 1861, 112), then
+    before the text only opener lines ("[Extract.]", "No. 20.]") and a first paragraph opening
+    with a salutation ("Sir: I have the honor …")."""
+    k = next((k for k, line in enumerate(nonblank[:3]) if fs.is_correspondence_head(line)),
+             None)
+    if k is None:
+        return False
+    for line in nonblank[k + 1:k + 6]:
+        if fs.opens_with_salute(line) or fs.is_salute(line):
+            return True
+        if not (fs.is_text_kind_line(line) or fs.is_despatch_number(line)
+                or fs.is_classification_line(line) or is_page_line(line)):
+            return False
+    return False
 
 
 # ------------------------------------------------------------------ raw blocks
@@ -285,7 +306,8 @@ class _FrusReader:
         content = self.inlines(raw.start, raw.end)
         if raw.lines != 1:
             return None
-        if fs.is_classification_line(text) or fs.is_despatch_number(text):
+        if (fs.is_classification_line(text) or fs.is_despatch_number(text)
+                or fs.is_text_kind_line(text)):
             return m.Seg(content, raw.line)
         if fs.is_dateline(text):
             return m.Dateline(content, raw.line)
@@ -306,8 +328,7 @@ class _FrusReader:
             out.append(page(raws[i]))
             i += 1
         texts = [r for r in raws[i:] if r.kind == "text"]
-        if (len(texts) > 1 and raws[i].kind == "text" and raws[i].lines == 1
-                and fs.is_file_number_line(self.plain(raws[i].start, raws[i].end))):
+        if len(texts) > 1 and self._is_source_line(texts[0], texts[1]):
             out.append(m.SourceLine(self.inlines(raws[i].start, raws[i].end), raws[i].line))
             i += 1
             while i < len(raws) and raws[i].kind == "page":
@@ -322,20 +343,14 @@ class _FrusReader:
             out.append(head)
             i += 1
 
-        opener: list[m.Seg | m.Salute | m.Dateline] = []
-        while i < len(raws) and raws[i].kind == "text":
-            node = self._opener_line(raws[i])
-            if node is None:
-                break
-            opener.append(node)
-            i += 1
-        if opener:
-            out.append(m.Opener(opener, opener[0].line))
+        opener, i = self._opener(raws, i)
+        if opener is not None:
+            out.append(opener)
 
         attachments = self._attachment_starts(raws, i)
         ends = attachments + [len(raws)]
         main = self._body(raws, i, ends[0], page)
-        if attachments and any(isinstance(b, m.Closer) for b in main):
+        if attachments and any(isinstance(b, m.Closer | m.Postscript) for b in main):
             # TEI allows nothing after a closer in its div: the letter and its enclosures
             # become sibling divisions, the head and opener staying the document's
             out.append(m.Division("main", main, line=main[0].line))
@@ -344,16 +359,46 @@ class _FrusReader:
         for a, (k, stop) in enumerate(zip(attachments, ends[1:], strict=True)):
             out.append(self._attachment(raws, k, stop, page, a + 1))
         self._place_unanchored(out, head)
-        classification = [b for b in opener if isinstance(b, m.Seg)
+        classification = [b for b in (opener.blocks if opener else [])
+                          if isinstance(b, m.Seg)
                           and fs.is_classification_line(_text_of(b.content))]
         return out, head, number, classification
+
+    def _is_source_line(self, raw: _Raw, nxt: _Raw) -> bool:
+        """Is ``raw``, the first block, a file-number or archive line printed above the head?
+
+        Either it has the form of one ("851G.01/12–749: Telegram", "No. 35.", "Notter File,
+        Box 168: Stettinius Diary"), or it is a short line that is no head itself standing
+        above a line that is one (the conference volumes' "Department of State Files" over
+        "Memorandum by …")."""
+        if raw.kind != "text" or raw.lines != 1:
+            return False
+        text = self.plain(raw.start, raw.end).strip()
+        if fs.is_file_number_line(text):
+            return True
+        head = self.plain(nxt.start, nxt.end).strip()
+        return (len(text) <= 90 and nxt.kind == "text" and nxt.lines == 1
+                and not _looks_like_head(text) and not text.endswith((".", ":", ";", ","))
+                and _looks_like_head(head))
+
+    def _opener(self, raws: list[_Raw], i: int) -> tuple[m.Opener | None, int]:
+        """The opener lines from ``raws[i]`` on: classification, despatch number, the kind of
+        text ("[Paraphrase]"), dateline, salutation; and the index after them."""
+        lines: list[m.Seg | m.Salute | m.Dateline] = []
+        while i < len(raws) and raws[i].kind == "text":
+            node = self._opener_line(raws[i])
+            if node is None:
+                break
+            lines.append(node)
+            i += 1
+        return (m.Opener(lines, lines[0].line) if lines else None), i
 
     def _body(self, raws: list[_Raw], first: int, stop: int,
               page: Callable[[_Raw], m.PageBreak]) -> list[m.Block]:
         """Paragraphs, lists and page breaks of ``raws[first:stop]``, with a closing
         signature where the last line is one."""
         out: list[m.Block] = []
-        closer_at = self._signature_index(raws[:stop], first)
+        closer_at, postscript = self._closing(raws, first, stop)
         seen_subject = False
         before_text = True
         for k in range(first, stop):
@@ -381,7 +426,13 @@ class _FrusReader:
                 block = m.Closer([m.Signed(self.inlines(raw.start, raw.end), raw.line)],
                                  raw.line)
                 self.info(raw.line, "uncertain-signature",
-                          f"last line “{self.plain(raw.start, raw.end)}” read as a signature")
+                          f"line “{self.plain(raw.start, raw.end)}” read as a signature")
+            elif k in postscript:
+                para = m.Paragraph(self.inlines(raw.start, raw.end), raw.line)
+                if out and isinstance(out[-1], m.Postscript):
+                    out[-1].blocks.append(para)
+                    continue
+                block = m.Postscript([para], raw.line)
             else:
                 before_text = False
                 block = m.Paragraph(self.inlines(raw.start, raw.end), raw.line)
@@ -396,8 +447,15 @@ class _FrusReader:
         starts = []
         for k in range(first + 1, len(raws) - 1):
             raw = raws[k]
-            if (raw.kind == "text" and raw.lines == 1
-                    and fs.is_attachment_line(self.plain(raw.start, raw.end))):
+            if raw.kind != "text" or raw.lines != 1:
+                continue
+            text = self.plain(raw.start, raw.end)
+            if fs.is_attachment_line(text):
+                starts.append(k)
+            elif (fs.is_correspondence_head(text)
+                  and self._closing(raws, starts[-1] if starts else first, k)[0] is not None):
+                # an enclosure printed after the covering letter's signature (and addressee)
+                # under a head of its own: "Baron Rechberg to Mr. Hülsemann." (1861, 114)
                 starts.append(k)
         return starts
 
@@ -406,29 +464,56 @@ class _FrusReader:
         """An attachment as FRUS encodes it: its first line ("[Enclosure]") in an opener,
         the next single line as its head, then its text."""
         raw = raws[k]
-        blocks: list[m.Block] = [m.Opener([m.Seg(self.inlines(raw.start, raw.end), raw.line)],
-                                          raw.line)]
         first = k + 1
-        nxt = raws[first] if first < stop else None
-        if (nxt is not None and nxt.kind == "text" and nxt.lines == 1 and first + 1 < stop
-                and not fs.looks_like_signature(self.plain(nxt.start, nxt.end))):
-            blocks.append(m.Head(self.inlines(nxt.start, nxt.end), nxt.line))
-            first += 1
-            self.info(nxt.line, "uncertain-attachment-head",
-                      f"“{self.plain(nxt.start, nxt.end)}” read as the head of an attachment")
+        if fs.is_correspondence_head(self.plain(raw.start, raw.end)):
+            blocks: list[m.Block] = [m.Head(self.inlines(raw.start, raw.end), raw.line)]
+        else:
+            blocks = [m.Opener([m.Seg(self.inlines(raw.start, raw.end), raw.line)], raw.line)]
+            nxt = raws[first] if first < stop else None
+            if nxt is not None and nxt.kind == "text" and nxt.lines == 1 and first + 1 < stop:
+                text = self.plain(nxt.start, nxt.end)
+                # a line leading into the text ("… to the notables of Lima:") is no head
+                if not fs.looks_like_signature(text) and not text.rstrip().endswith(":"):
+                    blocks.append(m.Head(self.inlines(nxt.start, nxt.end), nxt.line))
+                    first += 1
+                    self.info(nxt.line, "uncertain-attachment-head",
+                              f"“{text}” read as the head of an attachment")
+        opener, first = self._opener(raws, first)
+        if opener is not None:
+            blocks.append(opener)
         blocks.extend(self._body(raws, first, stop, page))
         return m.Division("attachment", blocks, n=str(number), line=raw.line)
 
-    def _signature_index(self, raws: list[_Raw], first: int) -> int | None:
-        for k in range(len(raws) - 1, first - 1, -1):
+    def _closing(self, raws: list[_Raw], first: int, stop: int) -> tuple[int | None, set[int]]:
+        """The signature closing ``raws[first:stop]`` and the postscript blocks after it.
+
+        The signature is a short name standing alone after the text ("Haig", "WILLIAM H.
+        SEWARD."); after it a letter may print its addressee ("Hon. William H. Seward,
+        Secretary of State, Washington.") or a "P. S." — FRUS's ``postscript``.  Without a
+        signature above them such lines stay paragraphs."""
+        after: set[int] = set()
+        texts = [k for k in range(first + 1, stop) if raws[k].kind != "page"]
+        for pos in range(len(texts) - 1, -1, -1):
+            k = texts[pos]
             raw = raws[k]
-            if raw.kind == "page":
+            if raw.kind != "text":
+                break
+            text = self.plain(raw.start, raw.end)
+            before = texts[pos - 1] if pos else None
+            # an addressee with a signature above it is the addressee ("Hon. John Hay")
+            if raw.lines == 1 and fs.looks_like_signature(text) and not (
+                    fs.is_addressee(text) and before is not None
+                    and self._is_signature(raws[before])):
+                return k, after
+            if len(after) < 3 and fs.is_postscript(text):
+                after.add(k)
                 continue
-            if (raw.kind == "text" and raw.lines == 1 and k > first
-                    and fs.looks_like_signature(self.plain(raw.start, raw.end))):
-                return k
-            return None
-        return None
+            break
+        return None, set()
+
+    def _is_signature(self, raw: _Raw) -> bool:
+        return (raw.kind == "text" and raw.lines == 1
+                and fs.looks_like_signature(self.plain(raw.start, raw.end)))
 
     def _place_unanchored(self, blocks: list[m.Block], head: m.Head | None) -> None:
         for note in self.unplaced:
@@ -460,11 +545,19 @@ def _last_content(blocks: list[m.Block]) -> list | None:
         if isinstance(block, m.ItemList) and block.items:
             item = block.items[-1]
             return item.blocks[-1].content if item.blocks else item.content
-        if isinstance(block, m.Closer | m.Opener) and block.blocks:
+        if isinstance(block, m.Closer | m.Opener | m.Postscript) and block.blocks:
             return block.blocks[-1].content
         if isinstance(block, m.Paragraph | m.Head):
             return block.content
     return None
+
+
+def _looks_like_head(line: str) -> bool:
+    """A document head of any era: numbered ("169. Memorandum …"), a correspondence head,
+    "Editorial Note", or a kind of document with its author ("Memorandum by …")."""
+    return bool((fs.HEAD_NUMBER.match(line) and line[:1].isdigit()
+                 and not fs.is_file_number_line(line))
+                or fs.is_unnumbered_head(line) or fs.is_document_kind_head(line))
 
 
 def _text_of(content: list[m.Inline]) -> str:

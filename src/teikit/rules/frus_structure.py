@@ -42,6 +42,11 @@ _VOLUME_NUMBER = re.compile(r"^No\. \d{1,4}\.$")
 #: Other archival file designations printed the same way ("Lot 64 D 563: Telegram").
 _LOT_LINE = re.compile(r"^(?:Lot|File|FW|Decimal File) [\w./–-]+(?: [\w./–-]+){0,6}"
                        r"(?::\s*[A-Z][\w ]{0,40})?$")
+#: A collection named after its keeper, printed as the source line of the wartime conference
+#: volumes: "Notter File, Box 168: Stettinius Diary" (1944 Quebec, 71), "Roosevelt Papers",
+#: "Hopkins Papers: Telegram", "J.C.S. Files".
+_COLLECTION_LINE = re.compile(r"^(?:[A-Z][\w.’'-]*\s){1,3}(?:File|Files|Papers|Diary|Records)"
+                              r"(?:, (?:Box|Lot|Folder) [\w./–-]+)?(?::\s*[A-Z][\w ]{0,40})?$")
 
 _CLASS_WORD = (r"(?:top secret|secret|confidential|strictly confidential|restricted|"
                r"unclassified|limited official use|official use only|eyes only|personal|"
@@ -50,7 +55,8 @@ _CLASS_WORD = (r"(?:top secret|secret|confidential|strictly confidential|restric
                r"for the secretary|for the president)")
 CLASSIFICATION_LINE = re.compile(rf"^{_CLASS_WORD}(?:\s*[—–;,-]+\s*{_CLASS_WORD}|"
                                  rf"\s+and\s+{_CLASS_WORD}|\s+{_CLASS_WORD})*\.?$", re.I)
-DESPATCH_NUMBER = re.compile(r"^No\. \d[\w–/-]*\.?\]?$")
+#: "No. 185", "No. 2.]" (1861), "No. 6993.—H.]" (1861, 114: with the office's letter).
+DESPATCH_NUMBER = re.compile(r"^No\. \d[\w–/-]*(?:\.?[—–-][A-Z]{1,3})?\.?\]?$")
 SALUTE = re.compile(r"^(?:(?:My )?[Dd]ear\b[^:]{1,60}|Sir|Madam|Gentlemen|Excellency|"
                     r"Your Excellency|Mr\. [A-Z][\w. ]{1,40}|Madam [A-Z][\w. ]{1,40})[:,]$")
 _M = "|".join(MONTHS)
@@ -89,7 +95,7 @@ def is_file_number_line(line: str) -> bool:
     if HEAD_NUMBER.match(line) and "/" not in line:
         return False
     return bool(_FILE_NUMBER.match(line) or _LOT_LINE.match(line)
-                or _VOLUME_NUMBER.match(line))
+                or _VOLUME_NUMBER.match(line) or _COLLECTION_LINE.match(line))
 
 
 #: The head of a letter or despatch naming sender and addressee, as FRUS prints it in every
@@ -106,12 +112,78 @@ _CORRESPONDENCE_HEAD = re.compile(
 _EDITORIAL_NOTE_HEAD = re.compile(r"^Editorial Note\.?$")
 
 
+#: The head of a document that is no letter, named by its kind and author or subject:
+#: "Memorandum by the Under Secretary of State (Stettinius)" (1944 Quebec, 71),
+#: "Memorandum of Conversation, by the Secretary of State", "Minutes of a Meeting …".
+_DOCUMENT_KIND_HEAD = re.compile(
+    r"^(?:Memorandum|Minutes|Report|Record|Notes?|Aide-Mémoire|Statement|Message|Summary|"
+    r"Draft|Paper|Letter|Telegram|Instruction|Despatch|Circular)"
+    r"(?: [\w-]+){0,3} (?:by|of|from|for|on|between|With)\b[^\n]{1,180}$")
+
+
 def is_unnumbered_head(line: str) -> bool:
     """True for a document head printed without a number: a correspondence head
     ("Mr. Seward to Lord Lyons.") or "Editorial Note"."""
     line = line.strip()
     return len(line) <= 200 and bool(_CORRESPONDENCE_HEAD.match(line)
                                      or _EDITORIAL_NOTE_HEAD.match(line))
+
+
+def is_correspondence_head(line: str) -> bool:
+    """True for a head naming sender and addressee ("Baron Rechberg to Mr. Hülsemann.",
+    FRUS 1861, 114: the head of an enclosure printed after the covering letter)."""
+    line = line.strip()
+    return len(line) <= 200 and bool(_CORRESPONDENCE_HEAD.match(line))
+
+
+def is_document_kind_head(line: str) -> bool:
+    """True for a head naming a kind of document and its author or subject ("Memorandum by
+    the Under Secretary of State (Stettinius)")."""
+    line = line.strip()
+    return len(line) <= 200 and bool(_DOCUMENT_KIND_HEAD.match(line))
+
+
+#: A line in square brackets printed between the head and the text that says what kind of
+#: text follows: "[Telegram]", "[Paraphrase]" (1918–1948), "[Translation.]", "[Extract.]",
+#: "[Extracts.]" (1861–1882).
+_TEXT_KIND_LINE = re.compile(
+    r"^\[(?:Telegram|Cablegram|Radiogram|Paraphrase|Translation|Extracts?|Excerpts?|"
+    r"Circular|Copy|Summary|Substance|Abstract|Confidential|Personal|Private|Unofficial|"
+    r"Strictly confidential|Personal and confidential)(?:[ ,—–-][^\]\n]{0,60})?\.?\]\.?$")
+
+
+def is_text_kind_line(line: str) -> bool:
+    """True for a bracketed line naming the kind of text that follows ("[Paraphrase]")."""
+    return bool(_TEXT_KIND_LINE.match(line.strip()))
+
+
+#: The addressee printed after the signature of a letter or note (1861–1882: "Hon. William
+#: H. Seward,\nSecretary of State, Washington.", "The Right Hon. Lord Lyons, &c., &c., &c.",
+#: "Anson Burlingame, Esq., &c., &c., &c.", "His Excellency the Chevalier Hulsemann, &c.");
+#: FRUS encodes it as a ``postscript``.
+_ADDRESSEE = re.compile(
+    r"^(?:To )?(?:The )?(?:Right |Most )?(?:Hon\.|Honorable|Honourable|His Excellency|"
+    r"Her Excellency|Excellency|Chevalier|Monsieur|Señor|Senhor|Mr\.|Mrs\.|Messrs\.|Dr\.|"
+    r"Baron|Count|Lord|Lady|Sir|General|Admiral|Captain|Colonel|Commander)\s")
+_ADDRESS_FORMULA = re.compile(r", Esq\.|&c\.")
+#: A postscript proper ("P. S. I enclose …") or a copy's certification ("A copy.",
+#: "True copy.") printed after a signature.
+_POSTSCRIPT_START = re.compile(r"^(?:P\. ?S\.|Postscript\b|(?:A |True |A true )?copy\b)",
+                               re.I)
+
+
+def is_addressee(text: str) -> bool:
+    """True for an addressee block printed after a signature (at most four short lines)."""
+    text = text.strip()
+    if not text or len(text) > 250 or text.count("\n") > 3:
+        return False
+    return bool(_ADDRESSEE.match(text) or _ADDRESS_FORMULA.search(text))
+
+
+def is_postscript(text: str) -> bool:
+    """True for a block after the signature that FRUS encodes as ``postscript``: the
+    addressee, a "P. S.", a copy's certification."""
+    return is_addressee(text) or bool(_POSTSCRIPT_START.match(text.strip()))
 
 
 def is_classification_line(line: str) -> bool:
@@ -124,6 +196,19 @@ def is_despatch_number(line: str) -> bool:
 
 def is_salute(line: str) -> bool:
     return bool(SALUTE.match(line.strip()))
+
+
+#: A salutation run into the first paragraph of a letter, as FRUS prints it in every era:
+#: "Sir: It seems to me …" (1861, 111), "My Lord: Your letter …" (1861, 110),
+#: "Gentlemen: At your request …" (1882, 67), "Dear Mr. President: …".
+SALUTE_OPENING = re.compile(r"^(?:Sir|Madam|My Lord|Gentlemen|Excellency|Your Excellency|"
+                            r"Mr\. (?:President|Secretary|Minister)|(?:My )?[Dd]ear [^:\n]{1,40})"
+                            r"[:,]\s+\S")
+
+
+def opens_with_salute(text: str) -> bool:
+    """True for a paragraph that begins with a salutation ("Sir: It seems to me …")."""
+    return bool(SALUTE_OPENING.match(text.strip()))
 
 
 def is_dateline(line: str) -> bool:
@@ -145,10 +230,12 @@ def looks_like_signature(text: str) -> bool:
     """
     text = text.strip()
     words = text.split()
-    if not words or len(words) > 6 or len(text) > 60 or words[0].rstrip(":") in _NOT_NAMES:
+    if (not words or len(words) > 6 or len(text) > 60
+            or words[0].rstrip(":.").capitalize() in _NOT_NAMES):
         return False
-    if text[-1] == "." and text[:-1].isupper() and len(words) >= 2:
-        text = text[:-1]  # "HAMILTON FISH." (19th-century volumes print the stop)
+    if text[-1] == "." and text[:-1].isupper() and (len(words) >= 2 or len(text) >= 5):
+        # "HAMILTON FISH.", "RECHBERG." (19th-century volumes print the stop)
+        text = text[:-1]
     if text[-1] in ":;,?!" or (text[-1] == "." and not re.search(r"\b[A-Z]\.$", text)):
         return False
     for word in words:
@@ -166,11 +253,17 @@ def looks_like_signature(text: str) -> bool:
 #: "[Tab A]", "Tab A", "Enclosure 1".
 ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-]{1,6})?\]|"
                              r"(?:Tab|Enclosure|Attachment|Annex) (?:[A-Z]|\d{1,2}))$")
+#: The 19th-century volumes' line above an enclosure: "[Inclosure 1 in No. 35.]",
+#: "[Translation of inclosure with Mr. Martinez’s note of January 10, 1882.]" (1882, 67).
+#: ("[For this inclosure see ante—Proclamations.]", 1870, 38, says it is not printed).
+_INCLOSURE_LINE = re.compile(r"^\[(?:(?:Translation|Copy|Extracts?|Abstract|Summary) (?:of|from) "
+                             r"(?:an? |the )?)?(?:[Ii]n|[Ee]n)closures?\b[^\]\n]{0,100}\]\.?$")
 
 
 def is_attachment_line(line: str) -> bool:
     """True for the line that opens an attachment ("[Enclosure]", "Tab A")."""
-    return bool(ATTACHMENT_LINE.match(line.strip()))
+    line = line.strip()
+    return bool(ATTACHMENT_LINE.match(line) or _INCLOSURE_LINE.match(line))
 
 
 #: The page text prints a table row as its cells joined by this bar: "Total | 1,500 | 2,000".
