@@ -308,3 +308,30 @@ def test_addressee_lines_without_a_signature_stay_paragraphs():
                     "Hon. E. B. Washburne, &c., &c., &c.\n", "frus1870/d38.txt")
     kinds = [type(b).__name__ for b in doc.body[0].blocks]
     assert kinds == ["Head", "Paragraph", "Paragraph"]
+
+
+def test_note_without_a_marker_stands_where_the_dateline_would():
+    # FRUS 1927 I, 69: note 52's marker is in the dateline, which the page does not show
+    reading = frus.read(SourceText(
+        "frus1927v01/d69.txt", "500.A15 a 1/362: Telegram\n\nThe Chairman of the American "
+        "Delegation (Gibson) to the Secretary of State\n\n[Paraphrase]\n\n\n53. On the "
+        "afternoon of July 1, Admiral Hara called.\n\nGibson\n  52. Telegram in three "
+        "sections.\n", "utf-8"))
+    blocks = reading.document.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["SourceLine", "Head", "Opener", "Note",
+                                                  "Paragraph", "Closer"]
+    assert blocks[3].anchored is False
+    assert any("where the dateline stands" in d.message for d in reading.diagnostics)
+
+
+def test_classification_over_two_lines_is_one_opener_seg():
+    # FRUS 1948 V 1, doc. 197: "top secret us urgent" / "niact" (an lb in the Office's TEI)
+    doc = read_text("890F.7962/11–1448: Telegram\n\nThe Acting Secretary of State to the "
+                    "Legation in Saudi Arabia\n\ntop secret us urgent\nniact\n\n471. This "
+                    "Govt most appreciative King’s concrete expression friendship.\n\n"
+                    "Lovett\n", "frus1948v05p1/d197.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["SourceLine", "Head", "Opener", "Paragraph",
+                                                  "Closer"]
+    assert blocks[2].blocks[0].content == ["top secret us urgent\nniact"]
+    assert doc.header.classification == "top secret us urgent niact"

@@ -21,6 +21,8 @@ def test_opener_lines():
     assert fs.is_classification_line("restricted")
     assert fs.is_classification_line("top secret—eyes only")
     assert not fs.is_classification_line("secret talks began")
+    assert fs.is_classification_line("top secret us urgent niact")  # 1948 V 1, 197
+    assert not fs.is_classification_line("us urgent talks")
     assert fs.is_despatch_number("No. 185")
     assert fs.is_salute("Dear Mr. President:")
     assert not fs.is_salute("Department pass Paris, pouched Hanoi.")

@@ -229,10 +229,6 @@ class _FrusReader:
         for pos, fn, note in zip(positions, self.footnotes, self.notes, strict=True):
             if pos is None:
                 self.unplaced.append(note)
-                self.warn(fn.line, "footnote-unanchored",
-                          f"footnote {fn.marker}: no marker found in the text; "
-                          "the note is placed at the end of the "
-                          + ("head" if note.kind == "source" else "text"))
                 continue
             self.markers[pos] = (len(fn.marker), note)
             strength = candidate_strength(text, pos, fn.marker)
@@ -305,6 +301,10 @@ class _FrusReader:
         text = self.plain(raw.start, raw.end)
         content = self.inlines(raw.start, raw.end)
         if raw.lines != 1:
+            # a classification printed over lines of its own ("top secret us urgent\nniact",
+            # 1948 V 1, 197: the Office's TEI has an lb)
+            if all(fs.is_classification_line(ln) for ln in text.split("\n")):
+                return m.Seg(content, raw.line)
             return None
         if (fs.is_classification_line(text) or fs.is_despatch_number(text)
                 or fs.is_text_kind_line(text)):
@@ -346,6 +346,8 @@ class _FrusReader:
         opener, i = self._opener(raws, i)
         if opener is not None:
             out.append(opener)
+        dateline_at = len(out)  # where the dateline, which the page does not show, stands
+        text_start = raws[i].start if i < len(raws) else len(self.body.text)
 
         attachments = self._attachment_starts(raws, i)
         ends = attachments + [len(raws)]
@@ -358,7 +360,7 @@ class _FrusReader:
             out.extend(main)
         for a, (k, stop) in enumerate(zip(attachments, ends[1:], strict=True)):
             out.append(self._attachment(raws, k, stop, page, a + 1))
-        self._place_unanchored(out, head)
+        self._place_unanchored(out, head, dateline_at if head else None, text_start)
         classification = [b for b in (opener.blocks if opener else [])
                           if isinstance(b, m.Seg)
                           and fs.is_classification_line(_text_of(b.content))]
@@ -515,17 +517,37 @@ class _FrusReader:
         return (raw.kind == "text" and raw.lines == 1
                 and fs.looks_like_signature(self.plain(raw.start, raw.end)))
 
-    def _place_unanchored(self, blocks: list[m.Block], head: m.Head | None) -> None:
+    def _place_unanchored(self, blocks: list[m.Block], head: m.Head | None,
+                          dateline_at: int | None, text_start: int) -> None:
+        """Place the footnotes whose marker the text does not show (``@anchored="false"``).
+
+        A source note goes to the end of the head.  A footnote that no earlier footnote's
+        marker in the text precedes stood, by the page text's conventions, in the dateline
+        the page does not show ("[Received 12:20 p.m.52]", FRUS 1927 I, 69): it goes where
+        the dateline stands, after the head and opener.  Any other goes to the end of the
+        text."""
+        rank = {id(note): k for k, note in enumerate(self.notes)}
         for note in self.unplaced:
             note.anchored = False
             if note.kind == "source" and head is not None:
                 head.content.append(note)
-                continue
-            target = _last_content(blocks)
-            if target is None:
-                blocks.append(m.Paragraph([note], note.line))
+                where = "at the end of the head"
+            elif dateline_at is not None and all(
+                    pos < text_start for pos, (_, other) in self.markers.items()
+                    if rank[id(other)] < rank[id(note)]):
+                blocks.insert(dateline_at, note)
+                dateline_at += 1
+                where = "where the dateline stands (not shown), before the text"
             else:
-                target.append(note)
+                target = _last_content(blocks)
+                if target is None:
+                    blocks.append(m.Paragraph([note], note.line))
+                else:
+                    target.append(note)
+                where = "at the end of the text"
+            self.warn(note.line, "footnote-unanchored",
+                      f"footnote {note.marker}: no marker found in the text; the note is "
+                      f"placed {where}")
 
 
 def _link_other_documents(doc: m.Document, ident: str, div_id: str) -> None:
@@ -596,7 +618,7 @@ def _header(head: m.Head | None, notes: list[m.Note], classification: list[m.Seg
         header.archive = facts.archive
         header.classification = facts.classification
     if header.classification is None and classification:
-        header.classification = _text_of(classification[0].content).strip()
+        header.classification = " ".join(_text_of(classification[0].content).split())
     return header
 
 

@@ -48,11 +48,13 @@ _LOT_LINE = re.compile(r"^(?:Lot|File|FW|Decimal File) [\w./–-]+(?: [\w./–-]
 _COLLECTION_LINE = re.compile(r"^(?:[A-Z][\w.’'-]*\s){1,3}(?:File|Files|Papers|Diary|Records)"
                               r"(?:, (?:Box|Lot|Folder) [\w./–-]+)?(?::\s*[A-Z][\w ]{0,40})?$")
 
+#: Classification and precedence words; "us urgent" is the precedence of the 1940s telegrams
+#: ("top secret   us urgent niact", 1948 V 1, 197).
 _CLASS_WORD = (r"(?:top secret|secret|confidential|strictly confidential|restricted|"
                r"unclassified|limited official use|official use only|eyes only|personal|"
                r"private|urgent|priority|niact|immediate|flash|routine|operational immediate|"
                r"nodis|exdis|limdis|noforn|sensitive|plain|most immediate|most secret|"
-               r"for the secretary|for the president)")
+               r"for the secretary|for the president|u\.?s\.? urgent)")
 CLASSIFICATION_LINE = re.compile(rf"^{_CLASS_WORD}(?:\s*[—–;,-]+\s*{_CLASS_WORD}|"
                                  rf"\s+and\s+{_CLASS_WORD}|\s+{_CLASS_WORD})*\.?$", re.I)
 #: "No. 185", "No. 2.]" (1861), "No. 6993.—H.]" (1861, 114: with the office's letter).
