@@ -335,3 +335,21 @@ def test_classification_over_two_lines_is_one_opener_seg():
                                                   "Closer"]
     assert blocks[2].blocks[0].content == ["top secret us urgent\nniact"]
     assert doc.header.classification == "top secret us urgent niact"
+
+
+def test_enclosure_line_then_its_correspondence_head_and_titled_signatures():
+    # FRUS 1894 Nicaragua, docs. 20–21: signature over the signer's title, "[Inclosure in
+    # No. 20.]" and the enclosure's own head
+    doc = read_text("No. 20.\nMr. Braida to Mr. Uhl.\n\n\nSir: I have the honor to transmit "
+                    "herewith copy of my dispatch to Hon. L. Baker.\n\nI am, etc.,\n\n"
+                    "S. C. Braida,\nUnited States Consul\n\n[Inclosure in No. 20.]\n\n"
+                    "Mr. Braida to Mr. Baker.\n\n\nSir: On the afternoon of March 14 a "
+                    "meeting was held.\n\nI am, etc,\n\nS. C. Braida,\nUnited States Consul.\n",
+                    "frus1894Nicaragua/d20.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Head", "Division", "Division"]
+    main, att = blocks[1], blocks[2]
+    assert [type(b).__name__ for b in main.blocks] == ["Paragraph", "Paragraph", "Closer"]
+    assert [type(b).__name__ for b in att.blocks] == ["Opener", "Head", "Paragraph",
+                                                      "Paragraph", "Closer"]
+    assert att.blocks[1].content == ["Mr. Braida to Mr. Baker."]

@@ -142,3 +142,14 @@ def test_inclosure_lines_open_an_attachment():
     assert fs.is_attachment_line("[Inclosure 1 in No. 35.]")
     assert not fs.is_attachment_line("[For this inclosure see ante—Proclamations.]")  # 1870
     assert fs.is_correspondence_head("Baron Rechberg to Mr. Hülsemann.")  # 1861, 114
+
+
+def test_signature_with_the_signers_title_under_it():
+    # FRUS 1894 Nicaragua, doc. 20: <signed>S. C. Braida,<lb/>United States Consul</signed>
+    assert fs.looks_like_signature_block("S. C. Braida,\nUnited States Consul.")
+    assert fs.looks_like_signature_block(
+        "John Hay,\nEnvoy Extraordinary and Minister Plenipotentiary.")
+    assert fs.looks_like_signature_block("Haig")
+    assert not fs.looks_like_signature_block("Approved:\nJohn Smith")
+    assert not fs.looks_like_signature_block("S. C. Braida,\nwho left on the 14th for Grey Town.")
+    assert not fs.looks_like_signature_block("Haig,\nState\nDefense\nTreasury")

@@ -503,7 +503,7 @@ class _FrusReader:
             text = self.plain(raw.start, raw.end)
             before = texts[pos - 1] if pos else None
             # an addressee with a signature above it is the addressee ("Hon. John Hay")
-            if raw.lines == 1 and fs.looks_like_signature(text) and not (
+            if fs.looks_like_signature_block(text) and not (
                     fs.is_addressee(text) and before is not None
                     and self._is_signature(raws[before])):
                 return k, after
@@ -514,8 +514,8 @@ class _FrusReader:
         return None, set()
 
     def _is_signature(self, raw: _Raw) -> bool:
-        return (raw.kind == "text" and raw.lines == 1
-                and fs.looks_like_signature(self.plain(raw.start, raw.end)))
+        return (raw.kind == "text"
+                and fs.looks_like_signature_block(self.plain(raw.start, raw.end)))
 
     def _place_unanchored(self, blocks: list[m.Block], head: m.Head | None,
                           dateline_at: int | None, text_start: int) -> None:

@@ -164,7 +164,7 @@ def is_text_kind_line(line: str) -> bool:
 #: "Anson Burlingame, Esq., &c., &c., &c.", "His Excellency the Chevalier Hulsemann, &c.");
 #: FRUS encodes it as a ``postscript``.
 _ADDRESSEE = re.compile(
-    r"^(?:To )?(?:The )?(?:Right |Most )?(?:Hon\.|Honorable|Honourable|His Excellency|"
+    r"^(?:To )?(?:[Tt]he )?(?:Right |Most )?(?:Hon\.|Honorable|Honourable|His Excellency|"
     r"Her Excellency|Excellency|Chevalier|Monsieur|Señor|Senhor|Mr\.|Mrs\.|Messrs\.|Dr\.|"
     r"Baron|Count|Lord|Lady|Sir|General|Admiral|Captain|Colonel|Commander)\s")
 _ADDRESS_FORMULA = re.compile(r", Esq\.|&c\.")
@@ -249,6 +249,32 @@ def looks_like_signature(text: str) -> bool:
         if any(c.isdigit() for c in bare):
             return False
     return True
+
+
+#: Lower-case words inside a signer's title ("Envoy Extraordinary and Minister
+#: Plenipotentiary", "Chargé d’Affaires ad interim").
+_TITLE_PARTICLES = frozenset({"of", "the", "and", "in", "at", "for", "to", "ad", "interim",
+                              "de", "on"})
+
+
+def _is_title_line(line: str) -> bool:
+    words = line.rstrip(".,").split()
+    return (0 < len(words) <= 8 and len(line) <= 70 and not any(c.isdigit() for c in line)
+            and all(w in _TITLE_PARTICLES or (w[0].isupper() and w[0].isalpha())
+                    for w in words))
+
+
+def looks_like_signature_block(text: str) -> bool:
+    """A signature, possibly with the signer's title on the lines under it: "Haig", and
+    "S. C. Braida,\nUnited States Consul." (FRUS 1894 Nicaragua, 20: ``signed`` with an
+    ``lb``)."""
+    lines = [ln.strip() for ln in text.strip().split("\n")]
+    if len(lines) == 1:
+        return looks_like_signature(lines[0])
+    if len(lines) > 3:
+        return False
+    return (looks_like_signature(lines[0].removesuffix(","))
+            and all(_is_title_line(ln) for ln in lines[1:]))
 
 
 #: The line that opens an attachment: "[Enclosure]", "[Enclosure 2]", "[Attachment]",
