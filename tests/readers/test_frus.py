@@ -353,3 +353,19 @@ def test_enclosure_line_then_its_correspondence_head_and_titled_signatures():
     assert [type(b).__name__ for b in att.blocks] == ["Opener", "Head", "Paragraph",
                                                       "Paragraph", "Closer"]
     assert att.blocks[1].content == ["Mr. Braida to Mr. Baker."]
+
+
+def test_mixed_case_signature_then_an_inclosure():
+    # FRUS 1901 China, doc. 58 (shortened)
+    doc = read_text("Mr. Conger to Mr. Hay.\n\nNo. 474.]\n\nSir: The Chinese plenipotentiaries "
+                    "have repeatedly assured various representatives.\n\nI have, etc.,\n\n"
+                    "E. H. Conger.\n\n[Inclosure.]\n\nPrince Ching and Li Hung Chang to Mr. "
+                    "Conger.\n\n\nYour Excellency: We have the honor to transmit a telegraphic "
+                    "edict.\n\nAs in duty bound, we send a copy of the above edict.\n",
+                    "frus1901China/d58.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Head", "Opener", "Division", "Division"]
+    assert isinstance(blocks[2].blocks[-1], m.Closer)
+    att = blocks[3]
+    assert [type(b).__name__ for b in att.blocks] == ["Opener", "Head", "Paragraph",
+                                                      "Paragraph"]

@@ -153,3 +153,15 @@ def test_signature_with_the_signers_title_under_it():
     assert not fs.looks_like_signature_block("Approved:\nJohn Smith")
     assert not fs.looks_like_signature_block("S. C. Braida,\nwho left on the 14th for Grey Town.")
     assert not fs.looks_like_signature_block("Haig,\nState\nDefense\nTreasury")
+
+
+def test_mixed_case_signature_with_a_stop():
+    # FRUS 1901 China, doc. 57: <signed><hi rend="smallcaps">E. H. Conger.</hi></signed>
+    assert fs.looks_like_signature("E. H. Conger.")
+    assert not fs.looks_like_signature("John Hay.")  # could be a sentence: needs a close
+    assert fs.looks_like_signature("John Hay.", after_close=True)
+    assert not fs.looks_like_signature("Situation serious.", after_close=True)
+    assert fs.is_complimentary_close("I have, etc.,")
+    assert fs.is_complimentary_close("I am, sir, your obedient servant,")
+    assert not fs.is_complimentary_close("The Minister said that, as he had told me, "
+                                         "nothing would be done")

@@ -502,8 +502,10 @@ class _FrusReader:
                 break
             text = self.plain(raw.start, raw.end)
             before = texts[pos - 1] if pos else None
+            after_close = before is not None and raws[before].kind == "text" and \
+                fs.is_complimentary_close(self.plain(raws[before].start, raws[before].end))
             # an addressee with a signature above it is the addressee ("Hon. John Hay")
-            if fs.looks_like_signature_block(text) and not (
+            if fs.looks_like_signature_block(text, after_close) and not (
                     fs.is_addressee(text) and before is not None
                     and self._is_signature(raws[before])):
                 return k, after

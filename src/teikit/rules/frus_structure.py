@@ -225,18 +225,22 @@ def item_label(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
-def looks_like_signature(text: str) -> bool:
+def looks_like_signature(text: str, after_close: bool = False) -> bool:
     """True for a short name standing alone: "Haig", "Dean Rusk", "S[tanley] K. H[ornbeck]".
 
-    ``text`` is the line without its footnote markers.
+    ``text`` is the line without its footnote markers.  The volumes up to about 1910 print
+    the signature with a stop: "HAMILTON FISH.", "RECHBERG.", "E. H. Conger." (1901 China,
+    57: small capitals in the Office's TEI); a name of capitalised words with a stop is a
+    signature only ``after_close``, i.e. under a complimentary close ("I have, etc.,").
     """
     text = text.strip()
     words = text.split()
     if (not words or len(words) > 6 or len(text) > 60
             or words[0].rstrip(":.").capitalize() in _NOT_NAMES):
         return False
-    if text[-1] == "." and text[:-1].isupper() and (len(words) >= 2 or len(text) >= 5):
-        # "HAMILTON FISH.", "RECHBERG." (19th-century volumes print the stop)
+    if text[-1] == "." and (
+            (text[:-1].isupper() and (len(words) >= 2 or len(text) >= 5))
+            or (len(words) >= 2 and (after_close or re.search(r"\b[A-Z]\. ", text)))):
         text = text[:-1]
     if text[-1] in ":;,?!" or (text[-1] == "." and not re.search(r"\b[A-Z]\.$", text)):
         return False
@@ -264,17 +268,27 @@ def _is_title_line(line: str) -> bool:
                     for w in words))
 
 
-def looks_like_signature_block(text: str) -> bool:
+def looks_like_signature_block(text: str, after_close: bool = False) -> bool:
     """A signature, possibly with the signer's title on the lines under it: "Haig", and
     "S. C. Braida,\nUnited States Consul." (FRUS 1894 Nicaragua, 20: ``signed`` with an
     ``lb``)."""
     lines = [ln.strip() for ln in text.strip().split("\n")]
     if len(lines) == 1:
-        return looks_like_signature(lines[0])
+        return looks_like_signature(lines[0], after_close)
     if len(lines) > 3:
         return False
-    return (looks_like_signature(lines[0].removesuffix(","))
+    return (looks_like_signature(lines[0].removesuffix(","), after_close)
             and all(_is_title_line(ln) for ln in lines[1:]))
+
+
+#: A complimentary close standing as the paragraph before the signature: "I have, etc.,",
+#: "I am, sir, your obedient servant,", "Please accept, sir, &c.,", "Sincerely yours,".
+_COMPLIMENTARY_CLOSE = re.compile(r"^[A-Z][^\n]{0,120},$")
+
+
+def is_complimentary_close(text: str) -> bool:
+    """True for a short paragraph ending in a comma, as a complimentary close does."""
+    return bool(_COMPLIMENTARY_CLOSE.match(text.strip()))
 
 
 #: The line that opens an attachment: "[Enclosure]", "[Enclosure 2]", "[Attachment]",
