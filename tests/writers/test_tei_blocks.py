@@ -40,3 +40,28 @@ def test_postscript_after_the_closer_holds_paragraphs():
     assert [etree.QName(c).localname for c in div] == ["head", "p", "closer", "postscript"]
     assert div.findtext("t:postscript/t:p", namespaces=NS) == (
         "The Right Hon. Lord Lyons, &c., &c., &c.")
+
+
+def _letter_with_postscript() -> bytes:
+    doc = m.Document("frus1861-d110", m.Header(title="Mr. Seward to Lord Lyons."), [
+        m.Division("document", [
+            m.Head(["Mr. Seward to Lord Lyons."]), m.Paragraph(["My Lord: Your letter …"]),
+            m.Closer([m.Signed(["WILLIAM H. SEWARD."])]),
+            m.Postscript([m.Paragraph(["The Right Hon. Lord Lyons, &c., &c., &c."])]),
+            m.PageBreak("190", "[Page 190]"),
+        ], xml_id="d110")])
+    return tei.to_bytes(tei.to_tree(doc))
+
+
+def test_postscript_is_valid_closing_matter_in_teikit_schemas_and_tei_all(tei_all):
+    from teikit.validate import validate_bytes
+    data = _letter_with_postscript()
+    assert [d.format() for d in validate_bytes(data, "d110.xml")] == []
+    assert tei_all.validate(etree.fromstring(data).getroottree()), tei_all.error_log
+
+
+def test_text_after_the_postscript_is_invalid():
+    from teikit.validate import validate_bytes
+    data = _letter_with_postscript().replace(b'<pb n="190"/>', b"<p>More text.</p>")
+    assert b"<p>More text.</p>" in data
+    assert any(d.severity == "error" for d in validate_bytes(data, "d110.xml"))
