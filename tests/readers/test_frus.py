@@ -369,3 +369,47 @@ def test_mixed_case_signature_then_an_inclosure():
     att = blocks[3]
     assert [type(b).__name__ for b in att.blocks] == ["Opener", "Head", "Paragraph",
                                                       "Paragraph"]
+
+
+# FRUS 1864 III, docs. 143 and 145 (shortened): "[Extract.]" above the head, heads without
+# a stop, "Esq." without a comma, an enclosure after the addressee under its own head.
+DESPATCH_1864 = """[Extract.]
+
+Mr. Seward to Mr. Dayton
+
+No. 584.]
+
+
+Sir: I have the honor to acknowledge the receipt of your despatch of the 3d of June.
+
+I am, sir, your obedient servant,
+
+WILLIAM H. SEWARD.
+
+William L. Dayton Esq., &c., &c., &c.
+
+Mr. Dayton to Captain Winslow
+
+
+My Dear Sir: Permit me to offer you, your officers and crew, my hearty congratulations.
+
+WM. L. DAYTON.
+"""
+
+
+def test_extract_line_above_the_head_and_an_enclosure_after_the_addressee(tmp_path, tei_all):
+    from teikit.validate import validate_bytes
+    conv = _convert(DESPATCH_1864, "frus1864p3/d143.txt", tmp_path)
+    assert conv.document.reader == "frus"
+    blocks = conv.document.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Opener", "Head", "Opener", "Division",
+                                                  "Division"]
+    assert blocks[0].blocks[0].content == ["[Extract.]"]
+    main, att = blocks[3], blocks[4]
+    assert [type(b).__name__ for b in main.blocks] == ["Paragraph", "Paragraph", "Closer",
+                                                       "Postscript"]
+    assert [type(b).__name__ for b in att.blocks] == ["Head", "Paragraph", "Closer"]
+    root = etree.fromstring(conv.data)
+    assert tei_all.validate(root.getroottree()), tei_all.error_log
+    assert [d.format() for d in validate_bytes(conv.data, "d143.xml")] == []
+    assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []

@@ -74,7 +74,9 @@ def sniff(text: str) -> Sniff:
     if not nonblank:
         return Sniff(0.0, "empty text")
     reasons, score = [], 0.0
-    first = nonblank[0]
+    # "[Extract.]" may stand above the head (FRUS 1864 III, 143)
+    skip = next((k for k, ln in enumerate(nonblank) if not fs.is_text_kind_line(ln)), 0)
+    first = nonblank[skip]
     if fs.HEAD_NUMBER.match(first) and first[:1].isdigit() and len(first) < 300:
         score += 0.5
         reasons.append("numbered document head")
@@ -328,9 +330,17 @@ class _FrusReader:
             out.append(page(raws[i]))
             i += 1
         texts = [r for r in raws[i:] if r.kind == "text"]
-        if len(texts) > 1 and self._is_source_line(texts[0], texts[1]):
-            out.append(m.SourceLine(self.inlines(raws[i].start, raws[i].end), raws[i].line))
-            i += 1
+        if len(texts) > 1 and raws[i] is texts[0]:
+            raw = raws[i]
+            if (fs.is_text_kind_line(self.plain(raw.start, raw.end))
+                    and _looks_like_head(self.plain(texts[1].start, texts[1].end).strip())):
+                # the kind of text printed above the head: "[Extract.]" (FRUS 1864 III, 143)
+                out.append(m.Opener([m.Seg(self.inlines(raw.start, raw.end), raw.line)],
+                                    raw.line))
+                i += 1
+            elif self._is_source_line(raw, texts[1]):
+                out.append(m.SourceLine(self.inlines(raw.start, raw.end), raw.line))
+                i += 1
             while i < len(raws) and raws[i].kind == "page":
                 out.append(page(raws[i]))
                 i += 1

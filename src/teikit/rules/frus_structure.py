@@ -167,7 +167,8 @@ _ADDRESSEE = re.compile(
     r"^(?:To )?(?:[Tt]he )?(?:Right |Most )?(?:Hon\.|Honorable|Honourable|His Excellency|"
     r"Her Excellency|Excellency|Chevalier|Monsieur|Señor|Senhor|Mr\.|Mrs\.|Messrs\.|Dr\.|"
     r"Baron|Count|Lord|Lady|Sir|General|Admiral|Captain|Colonel|Commander)\s")
-_ADDRESS_FORMULA = re.compile(r", Esq\.|&c\.")
+#: "Anson Burlingame, Esq.", "William L. Dayton Esq., &c." (1864: no comma before "Esq.").
+_ADDRESS_FORMULA = re.compile(r",? Esq\.|&c\.")
 #: A postscript proper ("P. S. I enclose …") or a copy's certification ("A copy.",
 #: "True copy.") printed after a signature.
 _POSTSCRIPT_START = re.compile(r"^(?:P\. ?S\.|Postscript\b|(?:A |True |A true )?copy\b)",
