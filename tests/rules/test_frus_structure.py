@@ -77,6 +77,8 @@ def test_archive_lines_above_the_head():
     # FRUS 1944 Quebec, doc. 71: the collection printed as the source line
     assert fs.is_file_number_line("Notter File, Box 168: Stettinius Diary")
     assert fs.is_file_number_line("Roosevelt Papers")
+    assert fs.is_file_number_line("Department of State Files: Telegram")
+    assert fs.is_file_number_line("Hull Papers, Box 53, Folder 168")
     assert not fs.is_file_number_line("Memorandum by the Under Secretary of State (Stettinius)")
     assert not fs.is_file_number_line("Conversation With Mr. Hull")
 
@@ -102,6 +104,7 @@ def test_despatch_number_with_the_office_letter():
     assert fs.is_despatch_number("No. 6993.—H.]")  # FRUS 1861, doc. 114 (enclosure)
     assert fs.is_despatch_number("No. 20.]")  # FRUS 1861, doc. 112
     assert not fs.is_despatch_number("No. 20. The Minister called")
+    assert fs.is_despatch_number("No. 221.—Confidential.]")
 
 
 def test_nineteenth_century_signature_of_one_word():
@@ -140,6 +143,7 @@ def test_inclosure_lines_open_an_attachment():
     assert fs.is_attachment_line(
         "[Translation of inclosure with Mr. Martinez’s note of January 10, 1882.]")
     assert fs.is_attachment_line("[Inclosure 1 in No. 35.]")
+    assert fs.is_attachment_line("[Sub-inclosure.]")
     assert not fs.is_attachment_line("[For this inclosure see ante—Proclamations.]")  # 1870
     assert fs.is_correspondence_head("Baron Rechberg to Mr. Hülsemann.")  # 1861, 114
 

@@ -45,8 +45,10 @@ _LOT_LINE = re.compile(r"^(?:Lot|File|FW|Decimal File) [\w./–-]+(?: [\w./–-]
 #: A collection named after its keeper, printed as the source line of the wartime conference
 #: volumes: "Notter File, Box 168: Stettinius Diary" (1944 Quebec, 71), "Roosevelt Papers",
 #: "Hopkins Papers: Telegram", "J.C.S. Files".
-_COLLECTION_LINE = re.compile(r"^(?:[A-Z][\w.’'-]*\s){1,3}(?:File|Files|Papers|Diary|Records)"
-                              r"(?:, (?:Box|Lot|Folder) [\w./–-]+)?(?::\s*[A-Z][\w ]{0,40})?$")
+_COLLECTION_LINE = re.compile(r"^(?:[A-Z][\w.’'-]*\s(?:of\s|the\s)?){1,4}"
+                              r"(?:File|Files|Papers|Diary|Records)"
+                              r"(?:, (?:Box|Lot|Folder|Drawer|File) [\w./–-]+){0,3}"
+                              r"(?::\s*[A-Z][\w ]{0,40})?$")
 
 #: Classification and precedence words; "us urgent" is the precedence of the 1940s telegrams
 #: ("top secret   us urgent niact", 1948 V 1, 197).
@@ -58,7 +60,8 @@ _CLASS_WORD = (r"(?:top secret|secret|confidential|strictly confidential|restric
 CLASSIFICATION_LINE = re.compile(rf"^{_CLASS_WORD}(?:\s*[—–;,-]+\s*{_CLASS_WORD}|"
                                  rf"\s+and\s+{_CLASS_WORD}|\s+{_CLASS_WORD})*\.?$", re.I)
 #: "No. 185", "No. 2.]" (1861), "No. 6993.—H.]" (1861, 114: with the office's letter).
-DESPATCH_NUMBER = re.compile(r"^No\. \d[\w–/-]*(?:\.?[—–-][A-Z]{1,3})?\.?\]?$")
+#: "No. 221.—Confidential.]" (with the despatch's own classification).
+DESPATCH_NUMBER = re.compile(r"^No\. \d[\w–/-]*(?:[.,]?\s?[—–-]\s?[A-Z][\w ]{0,25})?\.?\]?$")
 SALUTE = re.compile(r"^(?:(?:My )?[Dd]ear\b[^:]{1,60}|Sir|Madam|Gentlemen|Excellency|"
                     r"Your Excellency|Mr\. [A-Z][\w. ]{1,40}|Madam [A-Z][\w. ]{1,40})[:,]$")
 _M = "|".join(MONTHS)
@@ -300,7 +303,8 @@ ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-
 #: "[Translation of inclosure with Mr. Martinez’s note of January 10, 1882.]" (1882, 67).
 #: ("[For this inclosure see ante—Proclamations.]", 1870, 38, says it is not printed).
 _INCLOSURE_LINE = re.compile(r"^\[(?:(?:Translation|Copy|Extracts?|Abstract|Summary) (?:of|from) "
-                             r"(?:an? |the )?)?(?:[Ii]n|[Ee]n)closures?\b[^\]\n]{0,100}\]\.?$")
+                             r"(?:an? |the )?)?(?:[Ss]ub-?)?(?:[Ii]n|[Ee]n)closures?\b"
+                             r"[^\]\n]{0,100}\]\.?$")
 
 
 def is_attachment_line(line: str) -> bool:
