@@ -124,6 +124,8 @@ def test_addressee_and_postscript_after_the_signature():
         assert fs.is_addressee(text), text
         assert fs.is_postscript(text), text
     assert fs.is_postscript("P. S. I enclose a copy of the note.")
+    assert not fs.is_addressee("Mr. Bundy has seen this.")  # a sentence, not an addressee
+    assert fs.is_addressee("Hon. Hamilton Fish, Secretary of State.")
     assert fs.is_postscript("A copy.")
     assert not fs.is_addressee("I avail myself of this opportunity to renew to your lordship "
                                "the assurance of my high consideration.")

@@ -178,12 +178,25 @@ _POSTSCRIPT_START = re.compile(r"^(?:P\. ?S\.|Postscript\b|(?:A |True |A true )?
                                re.I)
 
 
+_ADDRESS_PARTICLES = frozenset({"of", "the", "and", "de", "in", "at", "for", "to", "du", "von",
+                                 "van", "del", "la", "le"})
+
+
 def is_addressee(text: str) -> bool:
-    """True for an addressee block printed after a signature (at most four short lines)."""
+    """True for an addressee block printed after a signature (at most four short lines).
+
+    With a formula ("Esq.", "&c.") any such block; else one that opens with a title and holds
+    only names and titles ("Hon. William H. Seward,\nSecretary of State, Washington."), not
+    a sentence ("Mr. Bundy has seen this.")."""
     text = text.strip()
     if not text or len(text) > 250 or text.count("\n") > 3:
         return False
-    return bool(_ADDRESSEE.match(text) or _ADDRESS_FORMULA.search(text))
+    if _ADDRESS_FORMULA.search(text):
+        return True
+    words = [w.strip(",.;:()") for w in text.split()]
+    return bool(_ADDRESSEE.match(text)) and all(
+        w in _ADDRESS_PARTICLES or (w[:1].isupper() and w[:1].isalpha())
+        for w in words if w)
 
 
 def is_postscript(text: str) -> bool:
