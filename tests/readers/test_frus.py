@@ -273,6 +273,9 @@ def test_number_line_and_head_in_one_block_make_the_head(tmp_path):
     head = conv.document.body[0].blocks[0]
     assert isinstance(head, m.Head)
     assert head.content == ["No. 64.\nMr. Martinez to Mr. Frelinghuysen."]
+    # the volume's number of the document is the div's, as in the Office's TEI (n="64")
+    assert conv.document.body[0].n == "64"
+    assert conv.document.header.title == "Mr. Martinez to Mr. Frelinghuysen."
 
 
 def test_text_kind_line_under_the_head_is_an_opener_seg():

@@ -171,3 +171,11 @@ def test_mixed_case_signature_with_a_stop():
     assert fs.is_complimentary_close("I am, sir, your obedient servant,")
     assert not fs.is_complimentary_close("The Minister said that, as he had told me, "
                                          "nothing would be done")
+
+
+def test_volume_number_above_the_head():
+    assert fs.volume_number("No. 64.\nMr. Martinez to Mr. Frelinghuysen.") == (
+        "64", "Mr. Martinez to Mr. Frelinghuysen.")  # FRUS 1882, doc. 64
+    assert fs.volume_number("No. 35.") == ("35", "")  # FRUS 1870, doc. 35
+    assert fs.volume_number("No. 20.]")[0] is None  # a despatch number, not the volume's
+    assert fs.volume_number("No. 64. Mr. Martinez to Mr. Frelinghuysen.")[0] is None

@@ -349,6 +349,10 @@ class _FrusReader:
         if i < len(raws) and raws[i].kind == "text":
             raw = raws[i]
             number, _ = fs.head_number(self.body.text[raw.start:raw.end])
+            if number is None:  # "No. 64." above the head, in its block or before it
+                number, _ = fs.volume_number(self.plain(raw.start, raw.end))
+            if number is None and out and isinstance(out[-1], m.SourceLine):
+                number, _ = fs.volume_number(_text_of(out[-1].content))
             head = m.Head(self.inlines(raw.start, raw.end), raw.line)
             out.append(head)
             i += 1
@@ -621,7 +625,9 @@ def _header(head: m.Head | None, notes: list[m.Note], classification: list[m.Seg
     header = m.Header()
     if head is not None:
         title = _text_of([x for x in head.content if not isinstance(x, m.Note)])
-        header.title = " ".join(fs.head_number(title.strip())[1].split())
+        rest = fs.head_number(title.strip())[1]
+        number, after = fs.volume_number(rest)
+        header.title = " ".join((after if number and after else rest).split())
     source = notes[0] if notes and notes[0].kind == "source" else None
     if source is not None:
         text = " ".join(_text_of(p.content) for p in source.blocks)

@@ -91,6 +91,20 @@ def head_number(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+#: The 19th-century volumes' own number of the document on the line above the head, in the
+#: head's block ("No. 64.\nMr. Martinez to Mr. Frelinghuysen.", 1882) or as a line of its own
+#: ("No. 35.", 1870): the Office's TEI gives the div that number (``n="64"``).
+_VOLUME_NUMBER_LINE = re.compile(r"^No\. (\d{1,4}[a-z]?)\.(?:\s*\n\s*(\S.*))?$", re.S)
+
+
+def volume_number(text: str) -> tuple[str | None, str]:
+    """The "No. 64." number above a head and the rest of the text after it."""
+    match = _VOLUME_NUMBER_LINE.match(text.strip())
+    if match:
+        return match.group(1), match.group(2) or ""
+    return None, text
+
+
 def is_file_number_line(line: str) -> bool:
     """True for a FRUS file-number line such as "851G.01/12–749: Telegram"."""
     line = line.strip()
