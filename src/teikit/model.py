@@ -191,7 +191,7 @@ class Postscript:
     """What a letter prints after its signature, as FRUS encodes it: the addressee ("Hon.
     William H. Seward, Secretary of State, Washington.", FRUS 1861), a "P. S."."""
 
-    blocks: list[Paragraph] = field(default_factory=list)
+    blocks: list[Paragraph | Closer] = field(default_factory=list)
     line: int = 0
 
 

@@ -416,3 +416,16 @@ def test_extract_line_above_the_head_and_an_enclosure_after_the_addressee(tmp_pa
     assert tei_all.validate(root.getroottree()), tei_all.error_log
     assert [d.format() for d in validate_bytes(conv.data, "d143.xml")] == []
     assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []
+
+
+def test_copy_certification_after_a_signature(tmp_path):
+    from teikit.validate import validate_bytes
+    text = ("Mr. Martinez to Mr. Frelinghuysen.\n\n\nGentlemen: At your request I make the "
+            "following declarations.\n\nI am, &c.,\n\nS. A. HURLBUT.\n\n"
+            "A copy. The secretary of legation. F. PINTO.\n")
+    conv = _convert(text, "frus1882/d67.txt", tmp_path)
+    post = conv.document.body[0].blocks[-1]
+    assert isinstance(post, m.Postscript)
+    assert [type(b).__name__ for b in post.blocks] == ["Paragraph", "Paragraph", "Closer"]
+    assert [d.format() for d in validate_bytes(conv.data, "d67.xml")] == []
+    assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []

@@ -179,3 +179,15 @@ def test_volume_number_above_the_head():
     assert fs.volume_number("No. 35.") == ("35", "")  # FRUS 1870, doc. 35
     assert fs.volume_number("No. 20.]")[0] is None  # a despatch number, not the volume's
     assert fs.volume_number("No. 64. Mr. Martinez to Mr. Frelinghuysen.")[0] is None
+
+
+def test_copy_certification_on_one_line_divides_into_its_parts():
+    # FRUS 1882, doc. 67: <postscript><p>A copy.</p><p>The secretary of legation.</p>
+    # <closer><signed>F. PINTO.</signed></closer></postscript>, printed on one line
+    text = "A copy. The secretary of legation. F. PINTO."
+    cuts = fs.certification_cuts(text)
+    pieces = zip([0, *cuts], [*cuts, len(text)], strict=True)
+    assert [text[a:b].strip() for a, b in pieces] == [
+        "A copy.", "The secretary of legation.", "F. PINTO."]
+    assert fs.certification_cuts("A copy of the note is enclosed. It was sent.") == []
+    assert fs.certification_cuts("Hon. William H. Seward, Secretary of State.") == []

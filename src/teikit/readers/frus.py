@@ -444,16 +444,37 @@ class _FrusReader:
                 self.info(raw.line, "uncertain-signature",
                           f"line “{self.plain(raw.start, raw.end)}” read as a signature")
             elif k in postscript:
-                para = m.Paragraph(self.inlines(raw.start, raw.end), raw.line)
+                parts = self._postscript_parts(raw)
                 if out and isinstance(out[-1], m.Postscript):
-                    out[-1].blocks.append(para)
+                    out[-1].blocks.extend(parts)
                     continue
-                block = m.Postscript([para], raw.line)
+                block = m.Postscript(parts, raw.line)
             else:
                 before_text = False
                 block = m.Paragraph(self.inlines(raw.start, raw.end), raw.line)
             out.append(block)
         return out
+
+    def _postscript_parts(self, raw: _Raw) -> list[m.Paragraph | m.Closer]:
+        """A postscript block as paragraphs; a copy's certification printed on one line
+        ("A copy. The secretary of legation. F. PINTO.", FRUS 1882, 67) is its sentences,
+        the attester's signature last."""
+        text = self.body.text[raw.start:raw.end]
+        cuts = fs.certification_cuts(text)
+        if not cuts:
+            return [m.Paragraph(self.inlines(raw.start, raw.end), raw.line)]
+        spans = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+        parts: list[m.Paragraph | m.Closer] = []
+        for n, (a, b) in enumerate(spans):
+            start, end = raw.start + a, raw.start + b
+            while end > start and self.body.text[end - 1].isspace():
+                end -= 1  # the space between sentences stays with neither
+            content = self.inlines(start, end)
+            if n == len(spans) - 1 and fs.looks_like_signature(self.plain(start, end)):
+                parts.append(m.Closer([m.Signed(content, raw.line)], raw.line))
+            else:
+                parts.append(m.Paragraph(content, raw.line))
+        return parts
 
     def _attachment_starts(self, raws: list[_Raw], first: int) -> list[int]:
         """Indexes of the lines that open an attachment ("[Enclosure]", "Tab A").

@@ -196,6 +196,22 @@ _ADDRESS_PARTICLES = frozenset({"of", "the", "and", "de", "in", "at", "for", "to
                                  "van", "del", "la", "le"})
 
 
+#: A copy's certification opening a postscript: "A copy.", "True copy.", "A true copy:".
+_CERTIFICATION = re.compile(r"^(?:A |True |A true )?copy[.:]\s", re.I)
+#: A sentence end inside it: a stop after a lower-case word ("legation. F. PINTO."), not
+#: after an initial ("F. PINTO.").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.:])\s+(?=[A-Z])")
+
+
+def certification_cuts(text: str) -> list[int]:
+    """Offsets where a copy's certification printed on one line divides into its parts —
+    "A copy. The secretary of legation. F. PINTO." (FRUS 1882, 67: two ``p`` and a
+    ``closer`` in the Office's TEI) — or [] for any other text."""
+    if "\n" in text or not _CERTIFICATION.match(text):
+        return []
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
 def is_addressee(text: str) -> bool:
     """True for an addressee block printed after a signature (at most four short lines).
 
