@@ -429,3 +429,17 @@ def test_copy_certification_after_a_signature(tmp_path):
     assert [type(b).__name__ for b in post.blocks] == ["Paragraph", "Paragraph", "Closer"]
     assert [d.format() for d in validate_bytes(conv.data, "d67.xml")] == []
     assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []
+
+
+def test_mixed_case_signature_under_a_close_and_an_inclosure_head_with_the():
+    # FRUS 1897, doc. 97 (shortened): "Charles Denby." under "I have, etc.,", then
+    # "[Inclosure in No. 2713.]" and "The Tsung-li Yamên to Mr. Denby."
+    doc = read_text("Mr. Denby to Mr. Sherman.\n\nNo. 2713.]\n\n\nSir: In my dispatch No. "
+                    "2705 I transmitted a copy.\n\nI have, etc.,\n\nCharles Denby.\n\n"
+                    "[Inclosure in No. 2713.]\n\nThe Tsung-li Yamên to Mr. Denby.\n\n\n"
+                    "Your Excellency: We have the honor to acknowledge the receipt.\n\n"
+                    "Cards of ministers, with compliments.\n", "frus1897/d97.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Head", "Opener", "Division", "Division"]
+    assert blocks[2].blocks[-1].blocks[0].content == ["Charles Denby."]
+    assert blocks[3].blocks[1].content == ["The Tsung-li Yamên to Mr. Denby."]

@@ -137,6 +137,8 @@ def test_salutation_run_into_the_first_paragraph():
     assert fs.opens_with_salute("My Lord: Your letter of the 11th of October last")
     assert fs.opens_with_salute("Gentlemen: At your request I make the following")  # 1882
     assert not fs.opens_with_salute("Sir Alexander Cadogan called me right after midnight.")
+    assert fs.opens_with_salute("Your Highnesses and Your Excellencies: I have the honor")
+    assert fs.opens_with_salute("Your Excellency: We have the honor to acknowledge")
     assert not fs.opens_with_salute("Sirs and madams")
 
 

@@ -249,8 +249,11 @@ def is_salute(line: str) -> bool:
 
 #: A salutation run into the first paragraph of a letter, as FRUS prints it in every era:
 #: "Sir: It seems to me …" (1861, 111), "My Lord: Your letter …" (1861, 110),
-#: "Gentlemen: At your request …" (1882, 67), "Dear Mr. President: …".
-SALUTE_OPENING = re.compile(r"^(?:Sir|Madam|My Lord|Gentlemen|Excellency|Your Excellency|"
+#: "Gentlemen: At your request …" (1882, 67), "Your Highnesses and Your Excellencies: I have
+#: the honor …" (1897, to the Tsung-li Yamên), "Dear Mr. President: …".
+_HIGHNESS = r"(?:Excellency|Excellencies|Highness|Highnesses|Majesty|Lordship|Grace)"
+SALUTE_OPENING = re.compile(rf"^(?:Sir|Madam|My Lord|Gentlemen|{_HIGHNESS}|"
+                            rf"Your {_HIGHNESS}(?: and Your {_HIGHNESS})?|"
                             r"Mr\. (?:President|Secretary|Minister)|(?:My )?[Dd]ear [^:\n]{1,40})"
                             r"[:,]\s+\S")
 
