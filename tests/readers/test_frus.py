@@ -443,3 +443,11 @@ def test_mixed_case_signature_under_a_close_and_an_inclosure_head_with_the():
     assert [type(b).__name__ for b in blocks] == ["Head", "Opener", "Division", "Division"]
     assert blocks[2].blocks[-1].blocks[0].content == ["Charles Denby."]
     assert blocks[3].blocks[1].content == ["The Tsung-li Yamên to Mr. Denby."]
+
+
+def test_sniff_a_telegram_with_its_volume_number_and_text_kind_line():
+    # FRUS 1894 Nicaragua, doc. 22: no salutation, no footnotes, no page markers
+    text = ("No. 22.\nMr. Gresham to Mr. Braida.\n\n[Telegram.]\n\n\nYou are not "
+            "authorized to perform diplomatic functions.\n\nGRESHAM.\n")
+    assert frus.sniff(text).score >= 0.8
+    assert frus.sniff("Mr. Gresham to Mr. Braida.\n\nYou are not authorized.\n").score == 0.5

@@ -103,19 +103,21 @@ def sniff(text: str) -> Sniff:
 def _letter_conventions(nonblank: list[str]) -> bool:
     """True when the text opens as a FRUS letter or despatch of any era does: a head naming
     sender and addressee among its first lines ("Mr. Jones to Mr. Seward.", 1861, 112), then
-    before the text only opener lines ("[Extract.]", "No. 20.]") and a first paragraph opening
-    with a salutation ("Sir: I have the honor …")."""
+    opener lines ("[Extract.]", "No. 20.]", "[Telegram.]") or a first paragraph opening with a
+    salutation ("Sir: I have the honor …")."""
     k = next((k for k, line in enumerate(nonblank[:3]) if fs.is_correspondence_head(line)),
              None)
     if k is None:
         return False
+    seen_opener = False
     for line in nonblank[k + 1:k + 6]:
         if fs.opens_with_salute(line) or fs.is_salute(line):
             return True
-        if not (fs.is_text_kind_line(line) or fs.is_despatch_number(line)
-                or fs.is_classification_line(line) or is_page_line(line)):
-            return False
-    return False
+        if fs.is_text_kind_line(line) or fs.is_despatch_number(line):
+            seen_opener = True  # "[Telegram.]", "No. 20.]": FRUS's own opener lines
+        elif not (fs.is_classification_line(line) or is_page_line(line)):
+            return seen_opener
+    return seen_opener
 
 
 # ------------------------------------------------------------------ raw blocks
