@@ -187,6 +187,15 @@ class Closer:
 
 
 @dataclass
+class Postscript:
+    """What a letter prints after its signature, as FRUS encodes it: the addressee ("Hon.
+    William H. Seward, Secretary of State, Washington.", FRUS 1861), a "P. S."."""
+
+    blocks: list[Paragraph | Closer] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
 class Speech:
     """A speaker's turn: the label as printed and the paragraphs that follow it.
 
@@ -211,7 +220,7 @@ class Division:
 
 #: A PageBreak may also stand between blocks ("[Page 537]" on a line of its own).
 Block = (Note | Paragraph | Head | SourceLine | ItemList | Table | Dateline | Salute | Closer
-         | Speech | Division | Opener | Seg | PageBreak)
+         | Postscript | Speech | Division | Opener | Seg | PageBreak)
 
 # ------------------------------------------------------------------ header
 

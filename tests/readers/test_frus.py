@@ -171,3 +171,283 @@ def test_table_rows_printed_with_bars_become_a_table():
 def test_one_line_with_a_bar_is_prose():
     doc = read_text("42. Memorandum From Rusk to Johnson\n\nEither this | or that.\n", "d42.txt")
     assert not any(isinstance(b, m.Table) for b in doc.body[0].blocks)
+
+
+# FRUS 1861, doc. 112 (shortened): correspondence head, "[Extract.]", despatch number,
+# salutation run into the text, signature, addressee — no footnotes, no page markers.
+LETTER_1861 = """Mr. Jones to Mr. Seward.
+
+[Extract.]
+
+No. 20.]
+
+Sir: I have the honor to acknowledge the receipt of your circular, dated the 9th of March, 1861.
+
+Very respectfully, your obedient servant,
+
+J. GLANCY JONES.
+
+Hon. William H. Seward,
+Secretary of State, Washington.
+"""
+
+# FRUS 1861, doc. 114 (shortened): a note, its addressee, and the enclosure printed after it
+# under a correspondence head of its own.
+NOTE_WITH_ENCLOSURE = """Mr. Hülsemann to Mr. Seward.
+
+
+The undersigned has the honor to transmit to the honorable Secretary of State a copy.
+
+HULSEMANN
+
+Hon. William H. Seward,
+Secretary of State of the United States.
+
+[Page 190]
+
+Baron Rechberg to Mr. Hülsemann.
+
+[Translation.]
+
+No. 6993.—H.]
+
+Sir: With deep regret we continue to follow events in the United States.
+
+RECHBERG.
+
+His Excellency the Chevalier Hulsemann, &c., &c., &c., Washington.
+"""
+
+
+def _convert(text: str, name: str, tmp_path: Path):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return convert_file(path)
+
+
+def test_nineteenth_century_letter_is_frus_with_opener_closer_and_postscript(tmp_path,
+                                                                            tei_all):
+    from teikit.validate import validate_bytes
+    conv = _convert(LETTER_1861, "frus1861/d112.txt", tmp_path)
+    assert conv.document.reader == "frus"  # not a transcript with a speaker "Sir:"
+    div = conv.document.body[0]
+    assert [type(b).__name__ for b in div.blocks] == [
+        "Head", "Opener", "Paragraph", "Paragraph", "Closer", "Postscript"]
+    assert [type(b).__name__ for b in div.blocks[1].blocks] == ["Seg", "Seg"]
+    root = etree.fromstring(conv.data)
+    assert root.findtext(".//t:closer/t:signed", namespaces=NS) == "J. GLANCY JONES."
+    assert root.findtext(".//t:postscript/t:p", namespaces=NS) == (
+        "Hon. William H. Seward,\nSecretary of State, Washington.")
+    assert tei_all.validate(root.getroottree()), tei_all.error_log
+    assert [d.format() for d in validate_bytes(conv.data, "d112.xml")] == []
+    assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []
+
+
+def test_enclosure_after_the_addressee_becomes_an_attachment(tmp_path, tei_all):
+    from teikit.validate import validate_bytes
+    conv = _convert(NOTE_WITH_ENCLOSURE, "frus1861/d114.txt", tmp_path)
+    root = etree.fromstring(conv.data)
+    doc = root.find(".//t:div[@type='document']", NS)
+    assert [etree.QName(c).localname for c in doc] == ["head", "div", "div"]
+    main, att = doc.findall("t:div", NS)
+    assert main.get("type") == "main" and att.get("type") == "attachment"
+    assert [etree.QName(c).localname for c in main] == ["p", "closer", "postscript", "pb"]
+    assert att.findtext("t:head", namespaces=NS) == "Baron Rechberg to Mr. Hülsemann."
+    assert [s.text for s in att.findall("t:opener/t:seg", NS)] == ["[Translation.]",
+                                                                   "No. 6993.—H.]"]
+    assert att.findtext("t:closer/t:signed", namespaces=NS) == "RECHBERG."
+    assert att.find("t:postscript/t:p", NS) is not None
+    assert tei_all.validate(root.getroottree()), tei_all.error_log
+    assert [d.format() for d in validate_bytes(conv.data, "d114.xml")] == []
+    assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []
+
+
+def test_number_line_and_head_in_one_block_make_the_head(tmp_path):
+    # FRUS 1882, doc. 64: "No. 64." and the head printed as two lines of one block
+    text = ("No. 64.\nMr. Martinez to Mr. Frelinghuysen.\n\n\nSir: The last steamer from "
+            "A spin wall brought the following authentic news:\n\nPlease accept, sir, &c.,"
+            "\n\nM. MARTINEZ.\n")
+    conv = _convert(text, "frus1882/d64.txt", tmp_path)
+    assert conv.document.reader == "frus"
+    head = conv.document.body[0].blocks[0]
+    assert isinstance(head, m.Head)
+    assert head.content == ["No. 64.\nMr. Martinez to Mr. Frelinghuysen."]
+    # the volume's number of the document is the div's, as in the Office's TEI (n="64")
+    assert conv.document.body[0].n == "64"
+    assert conv.document.header.title == "Mr. Martinez to Mr. Frelinghuysen."
+
+
+def test_text_kind_line_under_the_head_is_an_opener_seg():
+    # FRUS 1927 I, doc. 65: "[Paraphrase]" between the head and the telegram's text
+    doc = read_text("500.A15a1/428: Telegram\n\nThe Secretary of State to the Chairman of the "
+                    "American Delegation (Gibson)\n\n[Paraphrase]\n\n\nThe Department has "
+                    "received your telegram.\n\nKellogg\n", "frus1927v01/d65.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["SourceLine", "Head", "Opener", "Paragraph",
+                                                  "Closer"]
+    assert blocks[2].blocks[0].content == ["[Paraphrase]"]
+
+
+def test_archive_line_above_a_memorandum_head():
+    # FRUS 1944 Quebec, doc. 71: the collection line, then "Memorandum by …"
+    doc = read_text("Notter File, Box 168: Stettinius Diary\n\nMemorandum by the Under "
+                    "Secretary of State (Stettinius)\n\nrestricted\n\nConversations With Sir "
+                    "Alexander Cadogan\n\nCadogan called me right after midnight.\n",
+                    "frus1944Quebec/d71.txt")
+    blocks = doc.body[0].blocks
+    assert isinstance(blocks[0], m.SourceLine) and isinstance(blocks[1], m.Head)
+    assert blocks[1].content == ["Memorandum by the Under Secretary of State (Stettinius)"]
+
+
+def test_short_first_line_without_a_head_after_it_stays_the_head():
+    doc = read_text("Editorial Note\n\nThe documents printed in this section are "
+                    "illuminated by diary notes.\n", "frus1944Quebec/d72.txt")
+    assert isinstance(doc.body[0].blocks[0], m.Head)
+
+
+def test_addressee_lines_without_a_signature_stay_paragraphs():
+    doc = read_text("Mr. Fish to Mr. Washburne.\n\nSir: I enclose the proclamation.\n\n"
+                    "Hon. E. B. Washburne, &c., &c., &c.\n", "frus1870/d38.txt")
+    kinds = [type(b).__name__ for b in doc.body[0].blocks]
+    assert kinds == ["Head", "Paragraph", "Paragraph"]
+
+
+def test_note_without_a_marker_stands_where_the_dateline_would():
+    # FRUS 1927 I, 69: note 52's marker is in the dateline, which the page does not show
+    reading = frus.read(SourceText(
+        "frus1927v01/d69.txt", "500.A15 a 1/362: Telegram\n\nThe Chairman of the American "
+        "Delegation (Gibson) to the Secretary of State\n\n[Paraphrase]\n\n\n53. On the "
+        "afternoon of July 1, Admiral Hara called.\n\nGibson\n  52. Telegram in three "
+        "sections.\n", "utf-8"))
+    blocks = reading.document.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["SourceLine", "Head", "Opener", "Note",
+                                                  "Paragraph", "Closer"]
+    assert blocks[3].anchored is False
+    assert any("where the dateline stands" in d.message for d in reading.diagnostics)
+
+
+def test_classification_over_two_lines_is_one_opener_seg():
+    # FRUS 1948 V 1, doc. 197: "top secret us urgent" / "niact" (an lb in the Office's TEI)
+    doc = read_text("890F.7962/11–1448: Telegram\n\nThe Acting Secretary of State to the "
+                    "Legation in Saudi Arabia\n\ntop secret us urgent\nniact\n\n471. This "
+                    "Govt most appreciative King’s concrete expression friendship.\n\n"
+                    "Lovett\n", "frus1948v05p1/d197.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["SourceLine", "Head", "Opener", "Paragraph",
+                                                  "Closer"]
+    assert blocks[2].blocks[0].content == ["top secret us urgent\nniact"]
+    assert doc.header.classification == "top secret us urgent niact"
+
+
+def test_enclosure_line_then_its_correspondence_head_and_titled_signatures():
+    # FRUS 1894 Nicaragua, docs. 20–21: signature over the signer's title, "[Inclosure in
+    # No. 20.]" and the enclosure's own head
+    doc = read_text("No. 20.\nMr. Braida to Mr. Uhl.\n\n\nSir: I have the honor to transmit "
+                    "herewith copy of my dispatch to Hon. L. Baker.\n\nI am, etc.,\n\n"
+                    "S. C. Braida,\nUnited States Consul\n\n[Inclosure in No. 20.]\n\n"
+                    "Mr. Braida to Mr. Baker.\n\n\nSir: On the afternoon of March 14 a "
+                    "meeting was held.\n\nI am, etc,\n\nS. C. Braida,\nUnited States Consul.\n",
+                    "frus1894Nicaragua/d20.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Head", "Division", "Division"]
+    main, att = blocks[1], blocks[2]
+    assert [type(b).__name__ for b in main.blocks] == ["Paragraph", "Paragraph", "Closer"]
+    assert [type(b).__name__ for b in att.blocks] == ["Opener", "Head", "Paragraph",
+                                                      "Paragraph", "Closer"]
+    assert att.blocks[1].content == ["Mr. Braida to Mr. Baker."]
+
+
+def test_mixed_case_signature_then_an_inclosure():
+    # FRUS 1901 China, doc. 58 (shortened)
+    doc = read_text("Mr. Conger to Mr. Hay.\n\nNo. 474.]\n\nSir: The Chinese plenipotentiaries "
+                    "have repeatedly assured various representatives.\n\nI have, etc.,\n\n"
+                    "E. H. Conger.\n\n[Inclosure.]\n\nPrince Ching and Li Hung Chang to Mr. "
+                    "Conger.\n\n\nYour Excellency: We have the honor to transmit a telegraphic "
+                    "edict.\n\nAs in duty bound, we send a copy of the above edict.\n",
+                    "frus1901China/d58.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Head", "Opener", "Division", "Division"]
+    assert isinstance(blocks[2].blocks[-1], m.Closer)
+    att = blocks[3]
+    assert [type(b).__name__ for b in att.blocks] == ["Opener", "Head", "Paragraph",
+                                                      "Paragraph"]
+
+
+# FRUS 1864 III, docs. 143 and 145 (shortened): "[Extract.]" above the head, heads without
+# a stop, "Esq." without a comma, an enclosure after the addressee under its own head.
+DESPATCH_1864 = """[Extract.]
+
+Mr. Seward to Mr. Dayton
+
+No. 584.]
+
+
+Sir: I have the honor to acknowledge the receipt of your despatch of the 3d of June.
+
+I am, sir, your obedient servant,
+
+WILLIAM H. SEWARD.
+
+William L. Dayton Esq., &c., &c., &c.
+
+Mr. Dayton to Captain Winslow
+
+
+My Dear Sir: Permit me to offer you, your officers and crew, my hearty congratulations.
+
+WM. L. DAYTON.
+"""
+
+
+def test_extract_line_above_the_head_and_an_enclosure_after_the_addressee(tmp_path, tei_all):
+    from teikit.validate import validate_bytes
+    conv = _convert(DESPATCH_1864, "frus1864p3/d143.txt", tmp_path)
+    assert conv.document.reader == "frus"
+    blocks = conv.document.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Opener", "Head", "Opener", "Division",
+                                                  "Division"]
+    assert blocks[0].blocks[0].content == ["[Extract.]"]
+    main, att = blocks[3], blocks[4]
+    assert [type(b).__name__ for b in main.blocks] == ["Paragraph", "Paragraph", "Closer",
+                                                       "Postscript"]
+    assert [type(b).__name__ for b in att.blocks] == ["Head", "Paragraph", "Closer"]
+    root = etree.fromstring(conv.data)
+    assert tei_all.validate(root.getroottree()), tei_all.error_log
+    assert [d.format() for d in validate_bytes(conv.data, "d143.xml")] == []
+    assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []
+
+
+def test_copy_certification_after_a_signature(tmp_path):
+    from teikit.validate import validate_bytes
+    text = ("Mr. Martinez to Mr. Frelinghuysen.\n\n\nGentlemen: At your request I make the "
+            "following declarations.\n\nI am, &c.,\n\nS. A. HURLBUT.\n\n"
+            "A copy. The secretary of legation. F. PINTO.\n")
+    conv = _convert(text, "frus1882/d67.txt", tmp_path)
+    post = conv.document.body[0].blocks[-1]
+    assert isinstance(post, m.Postscript)
+    assert [type(b).__name__ for b in post.blocks] == ["Paragraph", "Paragraph", "Closer"]
+    assert [d.format() for d in validate_bytes(conv.data, "d67.xml")] == []
+    assert [d for d in conv.diagnostics if d.rule == "text-conservation"] == []
+
+
+def test_mixed_case_signature_under_a_close_and_an_inclosure_head_with_the():
+    # FRUS 1897, doc. 97 (shortened): "Charles Denby." under "I have, etc.,", then
+    # "[Inclosure in No. 2713.]" and "The Tsung-li Yamên to Mr. Denby."
+    doc = read_text("Mr. Denby to Mr. Sherman.\n\nNo. 2713.]\n\n\nSir: In my dispatch No. "
+                    "2705 I transmitted a copy.\n\nI have, etc.,\n\nCharles Denby.\n\n"
+                    "[Inclosure in No. 2713.]\n\nThe Tsung-li Yamên to Mr. Denby.\n\n\n"
+                    "Your Excellency: We have the honor to acknowledge the receipt.\n\n"
+                    "Cards of ministers, with compliments.\n", "frus1897/d97.txt")
+    blocks = doc.body[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Head", "Opener", "Division", "Division"]
+    assert blocks[2].blocks[-1].blocks[0].content == ["Charles Denby."]
+    assert blocks[3].blocks[1].content == ["The Tsung-li Yamên to Mr. Denby."]
+
+
+def test_sniff_a_telegram_with_its_volume_number_and_text_kind_line():
+    # FRUS 1894 Nicaragua, doc. 22: no salutation, no footnotes, no page markers
+    text = ("No. 22.\nMr. Gresham to Mr. Braida.\n\n[Telegram.]\n\n\nYou are not "
+            "authorized to perform diplomatic functions.\n\nGRESHAM.\n")
+    assert frus.sniff(text).score >= 0.8
+    assert frus.sniff("Mr. Gresham to Mr. Braida.\n\nYou are not authorized.\n").score == 0.5

@@ -60,6 +60,7 @@ def test_enclosure_becomes_an_attachment_with_its_head(conversions):
 def test_nineteenth_century_number_line_and_signature(conversions):
     doc = _doc(etree.fromstring(conversions[FIXTURES / "frus1870" / "d35.txt"].data))
     assert doc.find(T + "note[@rend='inline']").text == "No. 35."
+    assert doc.get("n") == "35"  # the volume's number above the head, as the gold has it
     assert doc.findtext(T + "head") == "Mr. Fish to Mr. E. B. Washburne."
     assert doc.findtext(f"{T}opener/{T}seg") == "No. 175.]"
     assert doc.findtext(f"{T}closer/{T}signed") == "HAMILTON FISH."

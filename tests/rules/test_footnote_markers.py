@@ -92,3 +92,22 @@ def test_a_marker_glued_to_a_cited_telegram_number():
     assert candidate_strength(text, text.index("4721") + 3, "1") == 1
     # a number after anything else carries no marker
     assert candidate_strength("a sum of 4721 dollars", 12, "1") == 0
+
+
+def test_a_number_after_an_opening_bracket_is_no_marker():
+    # FRUS 1961–63 V, 81: "(1) … (2) … but (3) it is idle", note 3 being elsewhere
+    assert strength("these questions; but (3) it is idle", "3") == 0
+    assert strength("the “1 July” plan", "1") == 0
+    text = "tenor could be that (1) basic problems; but (3) it is idle, as Nehru.3"
+    assert anchor(text, ["3"]) == [len(text) - 1]
+
+
+def test_a_marker_printed_apart_after_a_name():
+    # FRUS 1961–63 V, 81: the Office's TEI has a space before note 3 ("Nehru <note>")
+    text = "ahead.1 Yugoslavia, whose influence with that of Nehru 3 may be decisive.2"
+    pos = anchor(text, ["1", "2", "3"][:1] + ["3", "2"])
+    assert text[pos[1] - 6:pos[1] + 1] == "Nehru 3"
+    # only as a last resort, and not after a word that counts: "Article 3 of"
+    assert anchor("under Article 3 of the treaty", ["3"]) == [None]
+    assert anchor("Nehru 3 may and Tito 3 said", ["3"]) == [None]  # two readings: none
+    assert anchor("the Nehru3 and Nehru 3 may", ["3"]) == [9]

@@ -27,3 +27,41 @@ def test_page_break_between_blocks():
     div = tei.to_tree(doc).find(".//t:div", NS)
     assert [etree.QName(c).localname for c in div] == ["pb", "head", "p", "pb", "p"]
     assert div[3].get("n") == "568"
+
+
+def test_postscript_after_the_closer_holds_paragraphs():
+    # FRUS 1861, doc. 110: signature, then the addressee as a postscript
+    doc = m.Document("x", m.Header(title="t"), [m.Division("document", [
+        m.Head(["Mr. Seward to Lord Lyons."]), m.Paragraph(["My Lord: Your letter …"]),
+        m.Closer([m.Signed(["WILLIAM H. SEWARD."])]),
+        m.Postscript([m.Paragraph(["The Right Hon. Lord Lyons, &c., &c., &c."])]),
+    ], xml_id="d110")])
+    div = tei.to_tree(doc).find(".//t:div", NS)
+    assert [etree.QName(c).localname for c in div] == ["head", "p", "closer", "postscript"]
+    assert div.findtext("t:postscript/t:p", namespaces=NS) == (
+        "The Right Hon. Lord Lyons, &c., &c., &c.")
+
+
+def _letter_with_postscript() -> bytes:
+    doc = m.Document("frus1861-d110", m.Header(title="Mr. Seward to Lord Lyons."), [
+        m.Division("document", [
+            m.Head(["Mr. Seward to Lord Lyons."]), m.Paragraph(["My Lord: Your letter …"]),
+            m.Closer([m.Signed(["WILLIAM H. SEWARD."])]),
+            m.Postscript([m.Paragraph(["The Right Hon. Lord Lyons, &c., &c., &c."])]),
+            m.PageBreak("190", "[Page 190]"),
+        ], xml_id="d110")])
+    return tei.to_bytes(tei.to_tree(doc))
+
+
+def test_postscript_is_valid_closing_matter_in_teikit_schemas_and_tei_all(tei_all):
+    from teikit.validate import validate_bytes
+    data = _letter_with_postscript()
+    assert [d.format() for d in validate_bytes(data, "d110.xml")] == []
+    assert tei_all.validate(etree.fromstring(data).getroottree()), tei_all.error_log
+
+
+def test_text_after_the_postscript_is_invalid():
+    from teikit.validate import validate_bytes
+    data = _letter_with_postscript().replace(b'<pb n="190"/>', b"<p>More text.</p>")
+    assert b"<p>More text.</p>" in data
+    assert any(d.severity == "error" for d in validate_bytes(data, "d110.xml"))

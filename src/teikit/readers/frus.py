@@ -74,7 +74,9 @@ def sniff(text: str) -> Sniff:
     if not nonblank:
         return Sniff(0.0, "empty text")
     reasons, score = [], 0.0
-    first = nonblank[0]
+    # "[Extract.]" may stand above the head (FRUS 1864 III, 143)
+    skip = next((k for k, ln in enumerate(nonblank) if not fs.is_text_kind_line(ln)), 0)
+    first = nonblank[skip]
     if fs.HEAD_NUMBER.match(first) and first[:1].isdigit() and len(first) < 300:
         score += 0.5
         reasons.append("numbered document head")
@@ -84,6 +86,9 @@ def sniff(text: str) -> Sniff:
     elif fs.is_unnumbered_head(first) and len(nonblank) > 1:
         score += 0.5
         reasons.append("unnumbered document head")
+    if reasons and _letter_conventions(nonblank):
+        score += 0.3
+        reasons.append("a letter's head, opener lines and salutation")
     if any(FOOTNOTE_LINE.match(ln) for ln in lines):
         score += 0.3
         reasons.append("footnote list")
@@ -93,6 +98,26 @@ def sniff(text: str) -> Sniff:
     if not reasons:
         return Sniff(0.0, "no FRUS document head, footnote list or page marker")
     return Sniff(min(score, 1.0), ", ".join(reasons))
+
+
+def _letter_conventions(nonblank: list[str]) -> bool:
+    """True when the text opens as a FRUS letter or despatch of any era does: a head naming
+    sender and addressee among its first lines ("Mr. Jones to Mr. Seward.", 1861, 112), then
+    opener lines ("[Extract.]", "No. 20.]", "[Telegram.]") or a first paragraph opening with a
+    salutation ("Sir: I have the honor …")."""
+    k = next((k for k, line in enumerate(nonblank[:3]) if fs.is_correspondence_head(line)),
+             None)
+    if k is None:
+        return False
+    seen_opener = False
+    for line in nonblank[k + 1:k + 6]:
+        if fs.opens_with_salute(line) or fs.is_salute(line):
+            return True
+        if fs.is_text_kind_line(line) or fs.is_despatch_number(line):
+            seen_opener = True  # "[Telegram.]", "No. 20.]": FRUS's own opener lines
+        elif not (fs.is_classification_line(line) or is_page_line(line)):
+            return seen_opener
+    return seen_opener
 
 
 # ------------------------------------------------------------------ raw blocks
@@ -208,10 +233,6 @@ class _FrusReader:
         for pos, fn, note in zip(positions, self.footnotes, self.notes, strict=True):
             if pos is None:
                 self.unplaced.append(note)
-                self.warn(fn.line, "footnote-unanchored",
-                          f"footnote {fn.marker}: no marker found in the text; "
-                          "the note is placed at the end of the "
-                          + ("head" if note.kind == "source" else "text"))
                 continue
             self.markers[pos] = (len(fn.marker), note)
             strength = candidate_strength(text, pos, fn.marker)
@@ -284,8 +305,13 @@ class _FrusReader:
         text = self.plain(raw.start, raw.end)
         content = self.inlines(raw.start, raw.end)
         if raw.lines != 1:
+            # a classification printed over lines of its own ("top secret us urgent\nniact",
+            # 1948 V 1, 197: the Office's TEI has an lb)
+            if all(fs.is_classification_line(ln) for ln in text.split("\n")):
+                return m.Seg(content, raw.line)
             return None
-        if fs.is_classification_line(text) or fs.is_despatch_number(text):
+        if (fs.is_classification_line(text) or fs.is_despatch_number(text)
+                or fs.is_text_kind_line(text)):
             return m.Seg(content, raw.line)
         if fs.is_dateline(text):
             return m.Dateline(content, raw.line)
@@ -306,10 +332,17 @@ class _FrusReader:
             out.append(page(raws[i]))
             i += 1
         texts = [r for r in raws[i:] if r.kind == "text"]
-        if (len(texts) > 1 and raws[i].kind == "text" and raws[i].lines == 1
-                and fs.is_file_number_line(self.plain(raws[i].start, raws[i].end))):
-            out.append(m.SourceLine(self.inlines(raws[i].start, raws[i].end), raws[i].line))
-            i += 1
+        if len(texts) > 1 and raws[i] is texts[0]:
+            raw = raws[i]
+            if (fs.is_text_kind_line(self.plain(raw.start, raw.end))
+                    and _looks_like_head(self.plain(texts[1].start, texts[1].end).strip())):
+                # the kind of text printed above the head: "[Extract.]" (FRUS 1864 III, 143)
+                out.append(m.Opener([m.Seg(self.inlines(raw.start, raw.end), raw.line)],
+                                    raw.line))
+                i += 1
+            elif self._is_source_line(raw, texts[1]):
+                out.append(m.SourceLine(self.inlines(raw.start, raw.end), raw.line))
+                i += 1
             while i < len(raws) and raws[i].kind == "page":
                 out.append(page(raws[i]))
                 i += 1
@@ -318,24 +351,24 @@ class _FrusReader:
         if i < len(raws) and raws[i].kind == "text":
             raw = raws[i]
             number, _ = fs.head_number(self.body.text[raw.start:raw.end])
+            if number is None:  # "No. 64." above the head, in its block or before it
+                number, _ = fs.volume_number(self.plain(raw.start, raw.end))
+            if number is None and out and isinstance(out[-1], m.SourceLine):
+                number, _ = fs.volume_number(_text_of(out[-1].content))
             head = m.Head(self.inlines(raw.start, raw.end), raw.line)
             out.append(head)
             i += 1
 
-        opener: list[m.Seg | m.Salute | m.Dateline] = []
-        while i < len(raws) and raws[i].kind == "text":
-            node = self._opener_line(raws[i])
-            if node is None:
-                break
-            opener.append(node)
-            i += 1
-        if opener:
-            out.append(m.Opener(opener, opener[0].line))
+        opener, i = self._opener(raws, i)
+        if opener is not None:
+            out.append(opener)
+        dateline_at = len(out)  # where the dateline, which the page does not show, stands
+        text_start = raws[i].start if i < len(raws) else len(self.body.text)
 
         attachments = self._attachment_starts(raws, i)
         ends = attachments + [len(raws)]
         main = self._body(raws, i, ends[0], page)
-        if attachments and any(isinstance(b, m.Closer) for b in main):
+        if attachments and any(isinstance(b, m.Closer | m.Postscript) for b in main):
             # TEI allows nothing after a closer in its div: the letter and its enclosures
             # become sibling divisions, the head and opener staying the document's
             out.append(m.Division("main", main, line=main[0].line))
@@ -343,17 +376,47 @@ class _FrusReader:
             out.extend(main)
         for a, (k, stop) in enumerate(zip(attachments, ends[1:], strict=True)):
             out.append(self._attachment(raws, k, stop, page, a + 1))
-        self._place_unanchored(out, head)
-        classification = [b for b in opener if isinstance(b, m.Seg)
+        self._place_unanchored(out, head, dateline_at if head else None, text_start)
+        classification = [b for b in (opener.blocks if opener else [])
+                          if isinstance(b, m.Seg)
                           and fs.is_classification_line(_text_of(b.content))]
         return out, head, number, classification
+
+    def _is_source_line(self, raw: _Raw, nxt: _Raw) -> bool:
+        """Is ``raw``, the first block, a file-number or archive line printed above the head?
+
+        Either it has the form of one ("851G.01/12–749: Telegram", "No. 35.", "Notter File,
+        Box 168: Stettinius Diary"), or it is a short line that is no head itself standing
+        above a line that is one (the conference volumes' "Department of State Files" over
+        "Memorandum by …")."""
+        if raw.kind != "text" or raw.lines != 1:
+            return False
+        text = self.plain(raw.start, raw.end).strip()
+        if fs.is_file_number_line(text):
+            return True
+        head = self.plain(nxt.start, nxt.end).strip()
+        return (len(text) <= 90 and nxt.kind == "text" and nxt.lines == 1
+                and not _looks_like_head(text) and not text.endswith((".", ":", ";", ","))
+                and _looks_like_head(head))
+
+    def _opener(self, raws: list[_Raw], i: int) -> tuple[m.Opener | None, int]:
+        """The opener lines from ``raws[i]`` on: classification, despatch number, the kind of
+        text ("[Paraphrase]"), dateline, salutation; and the index after them."""
+        lines: list[m.Seg | m.Salute | m.Dateline] = []
+        while i < len(raws) and raws[i].kind == "text":
+            node = self._opener_line(raws[i])
+            if node is None:
+                break
+            lines.append(node)
+            i += 1
+        return (m.Opener(lines, lines[0].line) if lines else None), i
 
     def _body(self, raws: list[_Raw], first: int, stop: int,
               page: Callable[[_Raw], m.PageBreak]) -> list[m.Block]:
         """Paragraphs, lists and page breaks of ``raws[first:stop]``, with a closing
         signature where the last line is one."""
         out: list[m.Block] = []
-        closer_at = self._signature_index(raws[:stop], first)
+        closer_at, postscript = self._closing(raws, first, stop)
         seen_subject = False
         before_text = True
         for k in range(first, stop):
@@ -381,12 +444,39 @@ class _FrusReader:
                 block = m.Closer([m.Signed(self.inlines(raw.start, raw.end), raw.line)],
                                  raw.line)
                 self.info(raw.line, "uncertain-signature",
-                          f"last line “{self.plain(raw.start, raw.end)}” read as a signature")
+                          f"line “{self.plain(raw.start, raw.end)}” read as a signature")
+            elif k in postscript:
+                parts = self._postscript_parts(raw)
+                if out and isinstance(out[-1], m.Postscript):
+                    out[-1].blocks.extend(parts)
+                    continue
+                block = m.Postscript(parts, raw.line)
             else:
                 before_text = False
                 block = m.Paragraph(self.inlines(raw.start, raw.end), raw.line)
             out.append(block)
         return out
+
+    def _postscript_parts(self, raw: _Raw) -> list[m.Paragraph | m.Closer]:
+        """A postscript block as paragraphs; a copy's certification printed on one line
+        ("A copy. The secretary of legation. F. PINTO.", FRUS 1882, 67) is its sentences,
+        the attester's signature last."""
+        text = self.body.text[raw.start:raw.end]
+        cuts = fs.certification_cuts(text)
+        if not cuts:
+            return [m.Paragraph(self.inlines(raw.start, raw.end), raw.line)]
+        spans = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+        parts: list[m.Paragraph | m.Closer] = []
+        for n, (a, b) in enumerate(spans):
+            start, end = raw.start + a, raw.start + b
+            while end > start and self.body.text[end - 1].isspace():
+                end -= 1  # the space between sentences stays with neither
+            content = self.inlines(start, end)
+            if n == len(spans) - 1 and fs.looks_like_signature(self.plain(start, end)):
+                parts.append(m.Closer([m.Signed(content, raw.line)], raw.line))
+            else:
+                parts.append(m.Paragraph(content, raw.line))
+        return parts
 
     def _attachment_starts(self, raws: list[_Raw], first: int) -> list[int]:
         """Indexes of the lines that open an attachment ("[Enclosure]", "Tab A").
@@ -396,8 +486,15 @@ class _FrusReader:
         starts = []
         for k in range(first + 1, len(raws) - 1):
             raw = raws[k]
-            if (raw.kind == "text" and raw.lines == 1
-                    and fs.is_attachment_line(self.plain(raw.start, raw.end))):
+            if raw.kind != "text" or raw.lines != 1:
+                continue
+            text = self.plain(raw.start, raw.end)
+            if fs.is_attachment_line(text):
+                starts.append(k)
+            elif (fs.is_correspondence_head(text)
+                  and self._closing(raws, starts[-1] if starts else first, k)[0] is not None):
+                # an enclosure printed after the covering letter's signature (and addressee)
+                # under a head of its own: "Baron Rechberg to Mr. Hülsemann." (1861, 114)
                 starts.append(k)
         return starts
 
@@ -406,41 +503,90 @@ class _FrusReader:
         """An attachment as FRUS encodes it: its first line ("[Enclosure]") in an opener,
         the next single line as its head, then its text."""
         raw = raws[k]
-        blocks: list[m.Block] = [m.Opener([m.Seg(self.inlines(raw.start, raw.end), raw.line)],
-                                          raw.line)]
         first = k + 1
-        nxt = raws[first] if first < stop else None
-        if (nxt is not None and nxt.kind == "text" and nxt.lines == 1 and first + 1 < stop
-                and not fs.looks_like_signature(self.plain(nxt.start, nxt.end))):
-            blocks.append(m.Head(self.inlines(nxt.start, nxt.end), nxt.line))
-            first += 1
-            self.info(nxt.line, "uncertain-attachment-head",
-                      f"“{self.plain(nxt.start, nxt.end)}” read as the head of an attachment")
+        if fs.is_correspondence_head(self.plain(raw.start, raw.end)):
+            blocks: list[m.Block] = [m.Head(self.inlines(raw.start, raw.end), raw.line)]
+        else:
+            blocks = [m.Opener([m.Seg(self.inlines(raw.start, raw.end), raw.line)], raw.line)]
+            nxt = raws[first] if first < stop else None
+            if nxt is not None and nxt.kind == "text" and nxt.lines == 1 and first + 1 < stop:
+                text = self.plain(nxt.start, nxt.end)
+                # a line leading into the text ("… to the notables of Lima:") is no head
+                if not fs.looks_like_signature(text) and not text.rstrip().endswith(":"):
+                    blocks.append(m.Head(self.inlines(nxt.start, nxt.end), nxt.line))
+                    first += 1
+                    self.info(nxt.line, "uncertain-attachment-head",
+                              f"“{text}” read as the head of an attachment")
+        opener, first = self._opener(raws, first)
+        if opener is not None:
+            blocks.append(opener)
         blocks.extend(self._body(raws, first, stop, page))
         return m.Division("attachment", blocks, n=str(number), line=raw.line)
 
-    def _signature_index(self, raws: list[_Raw], first: int) -> int | None:
-        for k in range(len(raws) - 1, first - 1, -1):
-            raw = raws[k]
-            if raw.kind == "page":
-                continue
-            if (raw.kind == "text" and raw.lines == 1 and k > first
-                    and fs.looks_like_signature(self.plain(raw.start, raw.end))):
-                return k
-            return None
-        return None
+    def _closing(self, raws: list[_Raw], first: int, stop: int) -> tuple[int | None, set[int]]:
+        """The signature closing ``raws[first:stop]`` and the postscript blocks after it.
 
-    def _place_unanchored(self, blocks: list[m.Block], head: m.Head | None) -> None:
+        The signature is a short name standing alone after the text ("Haig", "WILLIAM H.
+        SEWARD."); after it a letter may print its addressee ("Hon. William H. Seward,
+        Secretary of State, Washington.") or a "P. S." — FRUS's ``postscript``.  Without a
+        signature above them such lines stay paragraphs."""
+        after: set[int] = set()
+        texts = [k for k in range(first + 1, stop) if raws[k].kind != "page"]
+        for pos in range(len(texts) - 1, -1, -1):
+            k = texts[pos]
+            raw = raws[k]
+            if raw.kind != "text":
+                break
+            text = self.plain(raw.start, raw.end)
+            before = texts[pos - 1] if pos else None
+            after_close = before is not None and raws[before].kind == "text" and \
+                fs.is_complimentary_close(self.plain(raws[before].start, raws[before].end))
+            # an addressee with a signature above it is the addressee ("Hon. John Hay")
+            if fs.looks_like_signature_block(text, after_close) and not (
+                    fs.is_addressee(text) and before is not None
+                    and self._is_signature(raws[before])):
+                return k, after
+            if len(after) < 3 and fs.is_postscript(text):
+                after.add(k)
+                continue
+            break
+        return None, set()
+
+    def _is_signature(self, raw: _Raw) -> bool:
+        return (raw.kind == "text"
+                and fs.looks_like_signature_block(self.plain(raw.start, raw.end)))
+
+    def _place_unanchored(self, blocks: list[m.Block], head: m.Head | None,
+                          dateline_at: int | None, text_start: int) -> None:
+        """Place the footnotes whose marker the text does not show (``@anchored="false"``).
+
+        A source note goes to the end of the head.  A footnote that no earlier footnote's
+        marker in the text precedes stood, by the page text's conventions, in the dateline
+        the page does not show ("[Received 12:20 p.m.52]", FRUS 1927 I, 69): it goes where
+        the dateline stands, after the head and opener.  Any other goes to the end of the
+        text."""
+        rank = {id(note): k for k, note in enumerate(self.notes)}
         for note in self.unplaced:
             note.anchored = False
             if note.kind == "source" and head is not None:
                 head.content.append(note)
-                continue
-            target = _last_content(blocks)
-            if target is None:
-                blocks.append(m.Paragraph([note], note.line))
+                where = "at the end of the head"
+            elif dateline_at is not None and all(
+                    pos < text_start for pos, (_, other) in self.markers.items()
+                    if rank[id(other)] < rank[id(note)]):
+                blocks.insert(dateline_at, note)
+                dateline_at += 1
+                where = "where the dateline stands (not shown), before the text"
             else:
-                target.append(note)
+                target = _last_content(blocks)
+                if target is None:
+                    blocks.append(m.Paragraph([note], note.line))
+                else:
+                    target.append(note)
+                where = "at the end of the text"
+            self.warn(note.line, "footnote-unanchored",
+                      f"footnote {note.marker}: no marker found in the text; the note is "
+                      f"placed {where}")
 
 
 def _link_other_documents(doc: m.Document, ident: str, div_id: str) -> None:
@@ -460,11 +606,19 @@ def _last_content(blocks: list[m.Block]) -> list | None:
         if isinstance(block, m.ItemList) and block.items:
             item = block.items[-1]
             return item.blocks[-1].content if item.blocks else item.content
-        if isinstance(block, m.Closer | m.Opener) and block.blocks:
+        if isinstance(block, m.Closer | m.Opener | m.Postscript) and block.blocks:
             return block.blocks[-1].content
         if isinstance(block, m.Paragraph | m.Head):
             return block.content
     return None
+
+
+def _looks_like_head(line: str) -> bool:
+    """A document head of any era: numbered ("169. Memorandum …"), a correspondence head,
+    "Editorial Note", or a kind of document with its author ("Memorandum by …")."""
+    return bool((fs.HEAD_NUMBER.match(line) and line[:1].isdigit()
+                 and not fs.is_file_number_line(line))
+                or fs.is_unnumbered_head(line) or fs.is_document_kind_head(line))
 
 
 def _text_of(content: list[m.Inline]) -> str:
@@ -494,7 +648,9 @@ def _header(head: m.Head | None, notes: list[m.Note], classification: list[m.Seg
     header = m.Header()
     if head is not None:
         title = _text_of([x for x in head.content if not isinstance(x, m.Note)])
-        header.title = " ".join(fs.head_number(title.strip())[1].split())
+        rest = fs.head_number(title.strip())[1]
+        number, after = fs.volume_number(rest)
+        header.title = " ".join((after if number and after else rest).split())
     source = notes[0] if notes and notes[0].kind == "source" else None
     if source is not None:
         text = " ".join(_text_of(p.content) for p in source.blocks)
@@ -503,7 +659,7 @@ def _header(head: m.Head | None, notes: list[m.Note], classification: list[m.Seg
         header.archive = facts.archive
         header.classification = facts.classification
     if header.classification is None and classification:
-        header.classification = _text_of(classification[0].content).strip()
+        header.classification = " ".join(_text_of(classification[0].content).split())
     return header
 
 

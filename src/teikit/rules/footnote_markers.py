@@ -39,6 +39,7 @@ _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+\d|,\s*\d")
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
                            r"[a-z]*\.? $")
 _STRONG_BEFORE = set(".,;:!?)]’”\"'")
+_OPENING = set("([{‘“")
 
 
 @dataclass
@@ -120,6 +121,10 @@ def candidate_strength(text: str, pos: int, marker: str) -> float:
         return 3
     if before in "—":
         return 2
+    if before in _OPENING:
+        # a marker annotates what precedes it; after an opening bracket or quote a number is
+        # an enumerator or quoted: "but (3) it is idle" (FRUS 1961–63 V, 81)
+        return 0
     return 1
 
 
@@ -165,4 +170,39 @@ def anchor(text: str, markers: list[str], start: int = 0, end: int | None = None
         # keep the search small: for each end position only the best reading survives
         states = dict(sorted(nxt.items(), key=lambda kv: -kv[1][0])[:400])
     best = max(states.values(), key=lambda v: v[0])
-    return list(best[1])
+    return _spaced_fallback(text, markers, list(best[1]), start,
+                            len(text) if end is None else end)
+
+
+#: A name followed by a marker the page text prints apart from it: "that of Nehru 3 may be
+#: decisive" (FRUS 1961–63 V, 81, where the Office's TEI has a space before the note).
+_SPACED_AFTER_NAME = re.compile(r"\b([A-Z][a-z][\w’'-]*) $")
+#: Capitalised words that count what follows ("Article 3 of", "Tab 2 is").
+_COUNTING = frozenset({"No", "Nos", "Article", "Articles", "Paragraph", "Para", "Section",
+                       "Page", "Item", "Point", "Chapter", "Annex", "Tab", "Part", "Title",
+                       "Room", "Telegram", "Deptel", "Embtel", "Circular", "Table", "Figure",
+                       "Vol", "Volume", "Phase", "Stage", "Group", "Plan", "Resolution",
+                       "Document", "Enclosure", "Attachment", "Box", "Lot", "File", "Folder",
+                       "Number", "Option", "Question", "Step", "Case", "Series", "Class"})
+
+
+def _spaced_fallback(text: str, markers: list[str], positions: list[int | None], start: int,
+                     end: int) -> list[int | None]:
+    """For a marker with no glued occurrence: the one occurrence, between its neighbours'
+    markers, that stands apart after a name and before a lower-case word ("Nehru 3 may")."""
+    out = list(positions)
+    for i, mk in enumerate(markers):
+        if out[i] is not None:
+            continue
+        lo = next((out[j] + len(markers[j]) for j in range(i - 1, -1, -1)
+                   if out[j] is not None), start)
+        hi = next((out[j] for j in range(i + 1, len(out)) if out[j] is not None), end)
+        found = []
+        for match in re.finditer(rf"(?<= ){re.escape(mk)}(?= [a-z])", text[lo:hi]):
+            pos = lo + match.start()
+            name = _SPACED_AFTER_NAME.search(text[max(lo, pos - 40):pos])
+            if name and name.group(1) not in _COUNTING:
+                found.append(pos)
+        if len(found) == 1:
+            out[i] = found[0]
+    return out

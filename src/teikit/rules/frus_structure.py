@@ -42,15 +42,26 @@ _VOLUME_NUMBER = re.compile(r"^No\. \d{1,4}\.$")
 #: Other archival file designations printed the same way ("Lot 64 D 563: Telegram").
 _LOT_LINE = re.compile(r"^(?:Lot|File|FW|Decimal File) [\w./–-]+(?: [\w./–-]+){0,6}"
                        r"(?::\s*[A-Z][\w ]{0,40})?$")
+#: A collection named after its keeper, printed as the source line of the wartime conference
+#: volumes: "Notter File, Box 168: Stettinius Diary" (1944 Quebec, 71), "Roosevelt Papers",
+#: "Hopkins Papers: Telegram", "J.C.S. Files".
+_COLLECTION_LINE = re.compile(r"^(?:[A-Z][\w.’'-]*\s(?:of\s|the\s)?){1,4}"
+                              r"(?:File|Files|Papers|Diary|Records)"
+                              r"(?:, (?:Box|Lot|Folder|Drawer|File) [\w./–-]+){0,3}"
+                              r"(?::\s*[A-Z][\w ]{0,40})?$")
 
+#: Classification and precedence words; "us urgent" is the precedence of the 1940s telegrams
+#: ("top secret   us urgent niact", 1948 V 1, 197).
 _CLASS_WORD = (r"(?:top secret|secret|confidential|strictly confidential|restricted|"
                r"unclassified|limited official use|official use only|eyes only|personal|"
                r"private|urgent|priority|niact|immediate|flash|routine|operational immediate|"
                r"nodis|exdis|limdis|noforn|sensitive|plain|most immediate|most secret|"
-               r"for the secretary|for the president)")
+               r"for the secretary|for the president|u\.?s\.? urgent)")
 CLASSIFICATION_LINE = re.compile(rf"^{_CLASS_WORD}(?:\s*[—–;,-]+\s*{_CLASS_WORD}|"
                                  rf"\s+and\s+{_CLASS_WORD}|\s+{_CLASS_WORD})*\.?$", re.I)
-DESPATCH_NUMBER = re.compile(r"^No\. \d[\w–/-]*\.?\]?$")
+#: "No. 185", "No. 2.]" (1861), "No. 6993.—H.]" (1861, 114: with the office's letter).
+#: "No. 221.—Confidential.]" (with the despatch's own classification).
+DESPATCH_NUMBER = re.compile(r"^No\. \d[\w–/-]*(?:[.,]?\s?[—–-]\s?[A-Z][\w ]{0,25})?\.?\]?$")
 SALUTE = re.compile(r"^(?:(?:My )?[Dd]ear\b[^:]{1,60}|Sir|Madam|Gentlemen|Excellency|"
                     r"Your Excellency|Mr\. [A-Z][\w. ]{1,40}|Madam [A-Z][\w. ]{1,40})[:,]$")
 _M = "|".join(MONTHS)
@@ -80,6 +91,20 @@ def head_number(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+#: The 19th-century volumes' own number of the document on the line above the head, in the
+#: head's block ("No. 64.\nMr. Martinez to Mr. Frelinghuysen.", 1882) or as a line of its own
+#: ("No. 35.", 1870): the Office's TEI gives the div that number (``n="64"``).
+_VOLUME_NUMBER_LINE = re.compile(r"^No\. (\d{1,4}[a-z]?)\.(?:\s*\n\s*(\S.*))?$", re.S)
+
+
+def volume_number(text: str) -> tuple[str | None, str]:
+    """The "No. 64." number above a head and the rest of the text after it."""
+    match = _VOLUME_NUMBER_LINE.match(text.strip())
+    if match:
+        return match.group(1), match.group(2) or ""
+    return None, text
+
+
 def is_file_number_line(line: str) -> bool:
     """True for a FRUS file-number line such as "851G.01/12–749: Telegram"."""
     line = line.strip()
@@ -89,7 +114,7 @@ def is_file_number_line(line: str) -> bool:
     if HEAD_NUMBER.match(line) and "/" not in line:
         return False
     return bool(_FILE_NUMBER.match(line) or _LOT_LINE.match(line)
-                or _VOLUME_NUMBER.match(line))
+                or _VOLUME_NUMBER.match(line) or _COLLECTION_LINE.match(line))
 
 
 #: The head of a letter or despatch naming sender and addressee, as FRUS prints it in every
@@ -106,12 +131,108 @@ _CORRESPONDENCE_HEAD = re.compile(
 _EDITORIAL_NOTE_HEAD = re.compile(r"^Editorial Note\.?$")
 
 
+#: The head of a document that is no letter, named by its kind and author or subject:
+#: "Memorandum by the Under Secretary of State (Stettinius)" (1944 Quebec, 71),
+#: "Memorandum of Conversation, by the Secretary of State", "Minutes of a Meeting …".
+_DOCUMENT_KIND_HEAD = re.compile(
+    r"^(?:Memorandum|Minutes|Report|Record|Notes?|Aide-Mémoire|Statement|Message|Summary|"
+    r"Draft|Paper|Letter|Telegram|Instruction|Despatch|Circular)"
+    r"(?: [\w-]+){0,3} (?:by|of|from|for|on|between|With)\b[^\n]{1,180}$")
+
+
 def is_unnumbered_head(line: str) -> bool:
     """True for a document head printed without a number: a correspondence head
     ("Mr. Seward to Lord Lyons.") or "Editorial Note"."""
     line = line.strip()
     return len(line) <= 200 and bool(_CORRESPONDENCE_HEAD.match(line)
                                      or _EDITORIAL_NOTE_HEAD.match(line))
+
+
+def is_correspondence_head(line: str) -> bool:
+    """True for a head naming sender and addressee ("Baron Rechberg to Mr. Hülsemann.",
+    FRUS 1861, 114: the head of an enclosure printed after the covering letter)."""
+    line = line.strip()
+    return len(line) <= 200 and bool(_CORRESPONDENCE_HEAD.match(line))
+
+
+def is_document_kind_head(line: str) -> bool:
+    """True for a head naming a kind of document and its author or subject ("Memorandum by
+    the Under Secretary of State (Stettinius)")."""
+    line = line.strip()
+    return len(line) <= 200 and bool(_DOCUMENT_KIND_HEAD.match(line))
+
+
+#: A line in square brackets printed between the head and the text that says what kind of
+#: text follows: "[Telegram]", "[Paraphrase]" (1918–1948), "[Translation.]", "[Extract.]",
+#: "[Extracts.]" (1861–1882).
+_TEXT_KIND_LINE = re.compile(
+    r"^\[(?:Telegram|Cablegram|Radiogram|Paraphrase|Translation|Extracts?|Excerpts?|"
+    r"Circular|Copy|Summary|Substance|Abstract|Confidential|Personal|Private|Unofficial|"
+    r"Strictly confidential|Personal and confidential)(?:[ ,—–-][^\]\n]{0,60})?\.?\]\.?$")
+
+
+def is_text_kind_line(line: str) -> bool:
+    """True for a bracketed line naming the kind of text that follows ("[Paraphrase]")."""
+    return bool(_TEXT_KIND_LINE.match(line.strip()))
+
+
+#: The addressee printed after the signature of a letter or note (1861–1882: "Hon. William
+#: H. Seward,\nSecretary of State, Washington.", "The Right Hon. Lord Lyons, &c., &c., &c.",
+#: "Anson Burlingame, Esq., &c., &c., &c.", "His Excellency the Chevalier Hulsemann, &c.");
+#: FRUS encodes it as a ``postscript``.
+_ADDRESSEE = re.compile(
+    r"^(?:To )?(?:[Tt]he )?(?:Right |Most )?(?:Hon\.|Honorable|Honourable|His Excellency|"
+    r"Her Excellency|Excellency|Chevalier|Monsieur|Señor|Senhor|Mr\.|Mrs\.|Messrs\.|Dr\.|"
+    r"Baron|Count|Lord|Lady|Sir|General|Admiral|Captain|Colonel|Commander)\s")
+#: "Anson Burlingame, Esq.", "William L. Dayton Esq., &c." (1864: no comma before "Esq.").
+_ADDRESS_FORMULA = re.compile(r",? Esq\.|&c\.")
+#: A postscript proper ("P. S. I enclose …") or a copy's certification ("A copy.",
+#: "True copy.") printed after a signature.
+_POSTSCRIPT_START = re.compile(r"^(?:P\. ?S\.|Postscript\b|(?:A |True |A true )?copy\b)",
+                               re.I)
+
+
+_ADDRESS_PARTICLES = frozenset({"of", "the", "and", "de", "in", "at", "for", "to", "du", "von",
+                                 "van", "del", "la", "le"})
+
+
+#: A copy's certification opening a postscript: "A copy.", "True copy.", "A true copy:".
+_CERTIFICATION = re.compile(r"^(?:A |True |A true )?copy[.:]\s", re.I)
+#: A sentence end inside it: a stop after a lower-case word ("legation. F. PINTO."), not
+#: after an initial ("F. PINTO.").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.:])\s+(?=[A-Z])")
+
+
+def certification_cuts(text: str) -> list[int]:
+    """Offsets where a copy's certification printed on one line divides into its parts —
+    "A copy. The secretary of legation. F. PINTO." (FRUS 1882, 67: two ``p`` and a
+    ``closer`` in the Office's TEI) — or [] for any other text."""
+    if "\n" in text or not _CERTIFICATION.match(text):
+        return []
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def is_addressee(text: str) -> bool:
+    """True for an addressee block printed after a signature (at most four short lines).
+
+    With a formula ("Esq.", "&c.") any such block; else one that opens with a title and holds
+    only names and titles ("Hon. William H. Seward,\nSecretary of State, Washington."), not
+    a sentence ("Mr. Bundy has seen this.")."""
+    text = text.strip()
+    if not text or len(text) > 250 or text.count("\n") > 3:
+        return False
+    if _ADDRESS_FORMULA.search(text):
+        return True
+    words = [w.strip(",.;:()") for w in text.split()]
+    return bool(_ADDRESSEE.match(text)) and all(
+        w in _ADDRESS_PARTICLES or (w[:1].isupper() and w[:1].isalpha())
+        for w in words if w)
+
+
+def is_postscript(text: str) -> bool:
+    """True for a block after the signature that FRUS encodes as ``postscript``: the
+    addressee, a "P. S.", a copy's certification."""
+    return is_addressee(text) or bool(_POSTSCRIPT_START.match(text.strip()))
 
 
 def is_classification_line(line: str) -> bool:
@@ -126,6 +247,22 @@ def is_salute(line: str) -> bool:
     return bool(SALUTE.match(line.strip()))
 
 
+#: A salutation run into the first paragraph of a letter, as FRUS prints it in every era:
+#: "Sir: It seems to me …" (1861, 111), "My Lord: Your letter …" (1861, 110),
+#: "Gentlemen: At your request …" (1882, 67), "Your Highnesses and Your Excellencies: I have
+#: the honor …" (1897, to the Tsung-li Yamên), "Dear Mr. President: …".
+_HIGHNESS = r"(?:Excellency|Excellencies|Highness|Highnesses|Majesty|Lordship|Grace)"
+SALUTE_OPENING = re.compile(rf"^(?:Sir|Madam|My Lord|Gentlemen|{_HIGHNESS}|"
+                            rf"Your {_HIGHNESS}(?: and Your {_HIGHNESS})?|"
+                            r"Mr\. (?:President|Secretary|Minister)|(?:My )?[Dd]ear [^:\n]{1,40})"
+                            r"[:,]\s+\S")
+
+
+def opens_with_salute(text: str) -> bool:
+    """True for a paragraph that begins with a salutation ("Sir: It seems to me …")."""
+    return bool(SALUTE_OPENING.match(text.strip()))
+
+
 def is_dateline(line: str) -> bool:
     return bool(DATELINE.match(line.strip()))
 
@@ -138,17 +275,23 @@ def item_label(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
-def looks_like_signature(text: str) -> bool:
+def looks_like_signature(text: str, after_close: bool = False) -> bool:
     """True for a short name standing alone: "Haig", "Dean Rusk", "S[tanley] K. H[ornbeck]".
 
-    ``text`` is the line without its footnote markers.
+    ``text`` is the line without its footnote markers.  The volumes up to about 1910 print
+    the signature with a stop: "HAMILTON FISH.", "RECHBERG.", "E. H. Conger." (1901 China,
+    57: small capitals in the Office's TEI); a name of capitalised words with a stop is a
+    signature only ``after_close``, i.e. under a complimentary close ("I have, etc.,").
     """
     text = text.strip()
     words = text.split()
-    if not words or len(words) > 6 or len(text) > 60 or words[0].rstrip(":") in _NOT_NAMES:
+    if (not words or len(words) > 6 or len(text) > 60
+            or words[0].rstrip(":.").capitalize() in _NOT_NAMES):
         return False
-    if text[-1] == "." and text[:-1].isupper() and len(words) >= 2:
-        text = text[:-1]  # "HAMILTON FISH." (19th-century volumes print the stop)
+    if text[-1] == "." and (
+            (text[:-1].isupper() and (len(words) >= 2 or len(text) >= 5))
+            or (len(words) >= 2 and (after_close or re.search(r"\b[A-Z]\. ", text)))):
+        text = text[:-1]
     if text[-1] in ":;,?!" or (text[-1] == "." and not re.search(r"\b[A-Z]\.$", text)):
         return False
     for word in words:
@@ -162,15 +305,58 @@ def looks_like_signature(text: str) -> bool:
     return True
 
 
+#: Lower-case words inside a signer's title ("Envoy Extraordinary and Minister
+#: Plenipotentiary", "Chargé d’Affaires ad interim").
+_TITLE_PARTICLES = frozenset({"of", "the", "and", "in", "at", "for", "to", "ad", "interim",
+                              "de", "on"})
+
+
+def _is_title_line(line: str) -> bool:
+    words = line.rstrip(".,").split()
+    return (0 < len(words) <= 8 and len(line) <= 70 and not any(c.isdigit() for c in line)
+            and all(w in _TITLE_PARTICLES or (w[0].isupper() and w[0].isalpha())
+                    for w in words))
+
+
+def looks_like_signature_block(text: str, after_close: bool = False) -> bool:
+    """A signature, possibly with the signer's title on the lines under it: "Haig", and
+    "S. C. Braida,\nUnited States Consul." (FRUS 1894 Nicaragua, 20: ``signed`` with an
+    ``lb``)."""
+    lines = [ln.strip() for ln in text.strip().split("\n")]
+    if len(lines) == 1:
+        return looks_like_signature(lines[0], after_close)
+    if len(lines) > 3:
+        return False
+    return (looks_like_signature(lines[0].removesuffix(","), after_close)
+            and all(_is_title_line(ln) for ln in lines[1:]))
+
+
+#: A complimentary close standing as the paragraph before the signature: "I have, etc.,",
+#: "I am, sir, your obedient servant,", "Please accept, sir, &c.,", "Sincerely yours,".
+_COMPLIMENTARY_CLOSE = re.compile(r"^[A-Z][^\n]{0,120},$")
+
+
+def is_complimentary_close(text: str) -> bool:
+    """True for a short paragraph ending in a comma, as a complimentary close does."""
+    return bool(_COMPLIMENTARY_CLOSE.match(text.strip()))
+
+
 #: The line that opens an attachment: "[Enclosure]", "[Enclosure 2]", "[Attachment]",
 #: "[Tab A]", "Tab A", "Enclosure 1".
 ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-]{1,6})?\]|"
                              r"(?:Tab|Enclosure|Attachment|Annex) (?:[A-Z]|\d{1,2}))$")
+#: The 19th-century volumes' line above an enclosure: "[Inclosure 1 in No. 35.]",
+#: "[Translation of inclosure with Mr. Martinez’s note of January 10, 1882.]" (1882, 67).
+#: ("[For this inclosure see ante—Proclamations.]", 1870, 38, says it is not printed).
+_INCLOSURE_LINE = re.compile(r"^\[(?:(?:Translation|Copy|Extracts?|Abstract|Summary) (?:of|from) "
+                             r"(?:an? |the )?)?(?:[Ss]ub-?)?(?:[Ii]n|[Ee]n)closures?\b"
+                             r"[^\]\n]{0,100}\]\.?$")
 
 
 def is_attachment_line(line: str) -> bool:
     """True for the line that opens an attachment ("[Enclosure]", "Tab A")."""
-    return bool(ATTACHMENT_LINE.match(line.strip()))
+    line = line.strip()
+    return bool(ATTACHMENT_LINE.match(line) or _INCLOSURE_LINE.match(line))
 
 
 #: The page text prints a table row as its cells joined by this bar: "Total | 1,500 | 2,000".

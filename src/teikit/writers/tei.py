@@ -179,6 +179,10 @@ def _closer(parent: etree._Element, b: m.Closer) -> None:
     _blocks(_el("closer", parent), b.blocks)
 
 
+def _postscript(parent: etree._Element, b: m.Postscript) -> None:
+    _blocks(_el("postscript", parent), b.blocks)
+
+
 def _opener(parent: etree._Element, b: m.Opener) -> None:
     _blocks(_el("opener", parent), b.blocks)
 
@@ -199,7 +203,8 @@ _BLOCK: dict[type, Callable] = {
     m.Note: _note, m.Paragraph: _p, m.Table: _table, m.Head: _head,
     m.SourceLine: _source_line, m.ItemList: _list,
     m.Dateline: _simple("dateline"), m.Salute: _simple("salute"),
-    m.Signed: _simple("signed"), m.Closer: _closer, m.Speech: _speech, m.Division: _div,
+    m.Signed: _simple("signed"), m.Closer: _closer, m.Postscript: _postscript,
+    m.Speech: _speech, m.Division: _div,
     m.Opener: _opener, m.Seg: _simple("seg"), m.PageBreak: _pb,
 }
 
