@@ -195,12 +195,20 @@
   </xsl:template>
 
   <!-- Whitespace before a footnote marker is layout of the XML, not of the text:
-       the marker is glued to the preceding word as the source prints it. -->
-  <xsl:template match="text()[following-sibling::node()[1]/self::tei:note[@r:seq]]" priority="2">
-    <xsl:if test="normalize-space(.) != ''">
-      <xsl:if test="normalize-space(substring(., 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
-      <xsl:value-of select="normalize-space(.)"/>
-    </xsl:if>
+       the marker is glued to the preceding word as the source prints it.
+       The test is inside the template, not a predicate of its pattern: libxslt evaluates a
+       predicate on text() only after counting the node's position among all its text
+       siblings, which made a container of N paragraphs cost N² (issue 11). -->
+  <xsl:template match="text()">
+    <xsl:choose>
+      <xsl:when test="following-sibling::node()[1]/self::tei:note[@r:seq]">
+        <xsl:if test="normalize-space(.) != ''">
+          <xsl:if test="normalize-space(substring(., 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ citation mode -->

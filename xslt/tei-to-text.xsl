@@ -64,16 +64,21 @@
     <xsl:if test="not(preceding-sibling::*[1]/self::tei:speaker)"><xsl:value-of select="$BR"/></xsl:if>
   </xsl:template>
 
-  <!-- Line ends inside the XML are spaces: only the stylesheet's own breaks end a block. -->
+  <!-- Line ends inside the XML are spaces: only the stylesheet's own breaks end a block.
+       Whitespace before a footnote marker is XML layout: the marker is glued to the word.
+       One template with the test inside, not a predicate in a pattern: libxslt evaluates a
+       predicate on text() only after counting the node's position among all its text
+       siblings, which made a container of N paragraphs cost N² (issue 11). -->
   <xsl:template match="text()">
-    <xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/>
-  </xsl:template>
-  <!-- Whitespace before a footnote marker is XML layout: the marker is glued to the word. -->
-  <xsl:template match="text()[following-sibling::node()[1]/self::tei:note[@r:seq]]" priority="2">
-    <xsl:if test="normalize-space(.) != ''">
-      <xsl:if test="normalize-space(substring(., 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
-      <xsl:value-of select="normalize-space(.)"/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="following-sibling::node()[1]/self::tei:note[@r:seq]">
+        <xsl:if test="normalize-space(.) != ''">
+          <xsl:if test="normalize-space(substring(., 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ citation -->
