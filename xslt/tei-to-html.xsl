@@ -7,6 +7,8 @@
     holds the volume's teiHeader and one <div type="document">;
   * every footnote (a note that is not @place/@rend "inline") carries r:seq, its position
     among the notes of this document, numbered by teikit in one pass before the transform;
+    the text right before a footnote has lost its XML layout whitespace (teikit glues the
+    marker to the word before it, as the source prints it);
   * parameters: title, date (the document date as printed), doc-lang;
   * the page's <html lang> is the document's language (doc-lang); what the stylesheet writes
     itself (labels, headings, link texts) is English and marked lang="en";
@@ -194,22 +196,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Whitespace before a footnote marker is layout of the XML, not of the text:
-       the marker is glued to the preceding word as the source prints it.
-       The test is inside the template, not a predicate of its pattern: libxslt evaluates a
-       predicate on text() only after counting the node's position among all its text
-       siblings, which made a container of N paragraphs cost N² (issue 11). -->
-  <xsl:template match="text()">
-    <xsl:choose>
-      <xsl:when test="following-sibling::node()[1]/self::tei:note[@r:seq]">
-        <xsl:if test="normalize-space(.) != ''">
-          <xsl:if test="normalize-space(substring(., 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
-          <xsl:value-of select="normalize-space(.)"/>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- ============================================================ citation mode -->
 
