@@ -70,8 +70,22 @@ def _pieces(raw: str) -> list[str]:
 
 def layout(raw: str, width: int = 72) -> str:
     """The text edition from the stylesheet's output; ``width`` 0 leaves lines unwrapped."""
-    blocks = (_block(b, width) for b in _pieces(raw))
-    return "\n\n".join(b for b in blocks if b.strip(_LAYOUT)) + "\n"
+    blocks: list[str] = []
+    for piece in _pieces(raw):
+        # half the pieces are the XML's indentation between two blocks: nothing to lay out
+        if not piece.strip(_LAYOUT):
+            continue
+        if PREFIX_END in piece:
+            block = _block(piece, width)
+            if block.strip(_LAYOUT):
+                blocks.append(block)
+            continue
+        # the common block, without a prefix (as _block, inline: it is called ~10⁶ times
+        # for a corpus); not empty, as the piece holds a character that is not layout
+        content = _SPACES.sub(" ", piece).strip(" ")
+        blocks.append(content if width <= 0 or len(content) <= width
+                      else _wrap(content, width, ""))
+    return "\n\n".join(blocks) + "\n"
 
 
 def body_of(text: str) -> str:
