@@ -72,10 +72,13 @@ def _document_divs(root: etree._Element) -> list[etree._Element]:
     """The outermost ``div type="document"`` inside ``text``, in document order."""
     found: list[etree._Element] = []
     for text in root.iterchildren(_T + "text"):
-        for div in text.iter(_T + "div"):
-            if div.get("type") == "document" and not any(
-                    a is f for f in found[-1:] for a in div.iterancestors(_T + "div")):
+        # a document's own divisions are not searched: asking each division for its
+        # ancestors cost time proportional to its depth
+        walker = etree.iterwalk(text, events=("start",), tag=_T + "div")
+        for _event, div in walker:
+            if div.get("type") == "document":
                 found.append(div)
+                walker.skip_subtree()
     return found
 
 
