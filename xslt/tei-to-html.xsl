@@ -7,6 +7,8 @@
     holds the volume's teiHeader and one <div type="document">;
   * every footnote (a note that is not @place/@rend "inline") carries r:seq, its position
     among the notes of this document, numbered by teikit in one pass before the transform;
+    the text right before a footnote has lost its XML layout whitespace (teikit glues the
+    marker to the word before it, as the source prints it);
   * parameters: title, date (the document date as printed), doc-lang;
   * the page's <html lang> is the document's language (doc-lang); what the stylesheet writes
     itself (labels, headings, link texts) is English and marked lang="en";
@@ -140,7 +142,7 @@
           <xsl:for-each select="$notes">
             <xsl:variable name="id"><xsl:call-template name="note-id"/></xsl:variable>
             <li id="{$id}">
-              <xsl:call-template name="lang"/>
+              <xsl:apply-templates select="@xml:lang" mode="lang"/>
               <span class="note-n"><xsl:call-template name="note-n"/>.</span>
               <xsl:text> </xsl:text>
               <xsl:apply-templates/>
@@ -155,8 +157,10 @@
 
   <!-- ============================================================ shared helpers -->
 
-  <xsl:template name="lang">
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+  <!-- an element's language: applied to its @xml:lang, so that the many elements without
+       one cost no template call (a named template was called for every element) -->
+  <xsl:template match="@xml:lang" mode="lang">
+    <xsl:attribute name="lang"><xsl:value-of select="."/></xsl:attribute>
   </xsl:template>
 
   <xsl:template name="note-id">
@@ -194,14 +198,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Whitespace before a footnote marker is layout of the XML, not of the text:
-       the marker is glued to the preceding word as the source prints it. -->
-  <xsl:template match="text()[following-sibling::node()[1]/self::tei:note[@r:seq]]" priority="2">
-    <xsl:if test="normalize-space(.) != ''">
-      <xsl:if test="normalize-space(substring(., 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
-      <xsl:value-of select="normalize-space(.)"/>
-    </xsl:if>
-  </xsl:template>
 
   <!-- ============================================================ citation mode -->
 
@@ -232,10 +228,10 @@
   <!-- ============================================================ structure -->
 
   <xsl:template match="tei:text">
-    <div class="text-body"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
+    <div class="text-body"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></div>
   </xsl:template>
   <xsl:template match="tei:front|tei:body|tei:back|tei:group">
-    <div class="{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
+    <div class="{local-name()}"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></div>
   </xsl:template>
 
   <!-- A division with a head is a section; one without stays a div (a section needs a
@@ -248,7 +244,7 @@
       <xsl:attribute name="class">div</xsl:attribute>
       <xsl:if test="@type"><xsl:attribute name="class">div div-<xsl:value-of select="@type"/></xsl:attribute></xsl:if>
       <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -260,20 +256,20 @@
       <xsl:choose><xsl:when test="$depth &gt; 4">6</xsl:when><xsl:otherwise><xsl:value-of select="$depth + 2"/></xsl:otherwise></xsl:choose>
     </xsl:variable>
     <xsl:element name="h{$level}">
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
   <xsl:template match="tei:head">
-    <p class="head"><xsl:call-template name="lang"/><xsl:apply-templates/></p>
+    <p class="head"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></p>
   </xsl:template>
 
   <xsl:template match="tei:p|tei:ab">
     <xsl:choose>
       <xsl:when test="tei:list|tei:table|tei:lg|tei:l|tei:quote[tei:p|tei:lg]|tei:floatingText|tei:figure|tei:sp|tei:castList">
-        <div class="p"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
+        <div class="p"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></div>
       </xsl:when>
-      <xsl:otherwise><p><xsl:call-template name="lang"/><xsl:apply-templates/></p></xsl:otherwise>
+      <xsl:otherwise><p><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -281,7 +277,7 @@
 
   <xsl:template match="tei:sp">
     <div class="sp">
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </div>
   </xsl:template>
@@ -305,23 +301,23 @@
   <xsl:template match="tei:incident"><i class="incident"><xsl:apply-templates/></i></xsl:template>
   <xsl:template match="tei:incident/tei:desc"><xsl:apply-templates/></xsl:template>
 
-  <xsl:template match="tei:lg"><div class="lg"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>
-  <xsl:template match="tei:l"><div class="l"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>
+  <xsl:template match="tei:lg"><div class="lg"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></div></xsl:template>
+  <xsl:template match="tei:l"><div class="l"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></div></xsl:template>
 
   <!-- ============================================================ letters, FRUS -->
 
   <xsl:template match="tei:opener|tei:closer|tei:postscript|tei:argument|tei:titlePage|tei:castList|tei:castGroup|tei:set|tei:docImprint|tei:spGrp|tei:performance|tei:cit[tei:quote[tei:p|tei:lg|tei:l]]">
     <div class="{translate(local-name(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')}">
-      <xsl:call-template name="lang"/><xsl:apply-templates/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/>
     </div>
   </xsl:template>
   <xsl:template match="tei:dateline|tei:salute|tei:signed|tei:trailer|tei:byline|tei:docTitle|tei:titlePart|tei:docAuthor|tei:docDate|tei:docEdition|tei:castItem">
     <p class="{translate(local-name(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')}">
-      <xsl:call-template name="lang"/><xsl:apply-templates/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/>
     </p>
   </xsl:template>
   <xsl:template match="tei:epigraph|tei:quote[tei:p|tei:lg|tei:l]">
-    <blockquote><xsl:call-template name="lang"/><xsl:apply-templates/></blockquote>
+    <blockquote><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></blockquote>
   </xsl:template>
 
   <!-- ============================================================ lists, tables -->
@@ -335,7 +331,7 @@
   </xsl:template>
   <xsl:template match="tei:item">
     <li>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:for-each select="preceding-sibling::*[1]/self::tei:label">
         <span class="label"><xsl:apply-templates/></span><xsl:text> </xsl:text>
       </xsl:for-each>
@@ -365,10 +361,10 @@
     <a class="noteref" href="#{$id}" id="{$id}-ref" aria-label="Note {$n}"><sup><xsl:value-of select="$n"/></sup></a>
   </xsl:template>
   <xsl:template match="tei:note[parent::tei:div or parent::tei:body or parent::tei:sp]">
-    <p class="note-inline"><xsl:call-template name="lang"/><xsl:apply-templates/></p>
+    <p class="note-inline"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></p>
   </xsl:template>
   <xsl:template match="tei:note">
-    <span class="note-inline"><xsl:call-template name="lang"/><xsl:apply-templates/></span>
+    <span class="note-inline"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="tei:pb[normalize-space(@n) != '']">
@@ -417,7 +413,7 @@
     <span class="original-term" title="Original-language term added by the translator">[<xsl:apply-templates/>]</span>
   </xsl:template>
   <xsl:template match="tei:seg">
-    <span class="seg"><xsl:call-template name="lang"/><xsl:apply-templates/></span>
+    <span class="seg"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="tei:foreign">
@@ -443,17 +439,17 @@
       <xsl:otherwise><span class="hi {normalize-space(@rend)}"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:emph"><em><xsl:call-template name="lang"/><xsl:apply-templates/></em></xsl:template>
-  <xsl:template match="tei:title"><cite><xsl:call-template name="lang"/><xsl:apply-templates/></cite></xsl:template>
+  <xsl:template match="tei:emph"><em><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></em></xsl:template>
+  <xsl:template match="tei:title"><cite><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></cite></xsl:template>
   <xsl:template match="tei:q|tei:quote|tei:said|tei:soCalled|tei:mentioned">
-    <q class="{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></q>
+    <q class="{local-name()}"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></q>
   </xsl:template>
   <xsl:template match="tei:gloss|tei:term|tei:abbr|tei:cit|tei:actor">
-    <span class="{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></span>
+    <span class="{local-name()}"><xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="tei:persName|tei:placeName|tei:orgName|tei:geogName|tei:name|tei:rs|tei:roleName|tei:forename|tei:surname|tei:role|tei:roleDesc|tei:bibl|tei:biblScope|tei:author|tei:editor|tei:publisher|tei:pubPlace|tei:idno|tei:num|tei:measure|tei:time|tei:desc|tei:address|tei:addrLine|tei:country|tei:settlement|tei:region|tei:ident|tei:code">
     <span class="{translate(local-name(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')}">
-      <xsl:call-template name="lang"/><xsl:apply-templates/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/><xsl:apply-templates/>
     </span>
   </xsl:template>
 
@@ -490,7 +486,7 @@
     </xsl:variable>
     <xsl:element name="{$tag}">
       <xsl:attribute name="class">tei-<xsl:value-of select="local-name()"/></xsl:attribute>
-      <xsl:call-template name="lang"/>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>

@@ -5,7 +5,10 @@
   Contract with teikit (src/teikit/render/text.py), which an editor's own stylesheet must keep:
   * input and parameters as for tei-to-html.xsl (title, date; footnotes carry r:seq);
   * output: blocks separated by a blank line.  Inside a block, whitespace is not significant
-    (teikit collapses it and wraps the block at the chosen width).  A block may begin with a
+    (teikit collapses it and wraps the block at the chosen width).  This stylesheet
+    separates its blocks by U+FDD0 instead (a Unicode noncharacter, for internal use):
+    then only U+FDD0 ends a block and line ends in the source's text need no rule of their
+    own (a text() template run for every text node was a third of the transform);  A block may begin with a
     literal prefix ended by U+E000 ("  1. &#xE000;note text"): the prefix is kept as printed
     and wrapped lines are indented to its width (hanging indent for notes and list items);
   * a line of "=" ends the header block: what follows is the body, then the notes.
@@ -24,7 +27,7 @@
   <xsl:param name="title" select="''"/>
   <xsl:param name="date" select="''"/>
 
-  <xsl:variable name="BR" select="'&#10;&#10;'"/>
+  <xsl:variable name="BR" select="'&#xFDD0;'"/>
   <xsl:variable name="MARK" select="'&#xE000;'"/>
   <xsl:variable name="sourceBibl" select="(/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl | /*/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:p)[1]"/>
 
@@ -64,17 +67,9 @@
     <xsl:if test="not(preceding-sibling::*[1]/self::tei:speaker)"><xsl:value-of select="$BR"/></xsl:if>
   </xsl:template>
 
-  <!-- Line ends inside the XML are spaces: only the stylesheet's own breaks end a block. -->
-  <xsl:template match="text()">
-    <xsl:value-of select="translate(., '&#10;&#13;&#9;', '   ')"/>
-  </xsl:template>
-  <!-- Whitespace before a footnote marker is XML layout: the marker is glued to the word. -->
-  <xsl:template match="text()[following-sibling::node()[1]/self::tei:note[@r:seq]]" priority="2">
-    <xsl:if test="normalize-space(.) != ''">
-      <xsl:if test="normalize-space(substring(., 1, 1)) = ''"><xsl:text> </xsl:text></xsl:if>
-      <xsl:value-of select="normalize-space(.)"/>
-    </xsl:if>
-  </xsl:template>
+  <!-- Text is copied as it is (the built-in rule): a line end inside the XML is a space
+       to teikit's layout, and teikit has glued footnote markers to the word before them
+       (see src/teikit/render/units.py, glue_footnotes). -->
 
   <!-- ============================================================ citation -->
 
@@ -117,7 +112,7 @@
     <xsl:apply-templates/><xsl:value-of select="$BR"/>
   </xsl:template>
   <xsl:template match="tei:item">
-    <xsl:text>&#10;&#10;  • </xsl:text>
+    <xsl:value-of select="$BR"/><xsl:text>  • </xsl:text>
     <xsl:for-each select="preceding-sibling::*[1]/self::tei:label">
       <xsl:apply-templates/><xsl:text> </xsl:text>
     </xsl:for-each>
@@ -126,14 +121,20 @@
   </xsl:template>
   <xsl:template match="tei:item/tei:p[1]"><xsl:apply-templates/></xsl:template>
   <xsl:template match="tei:item/tei:p[position() &gt; 1]">
-    <xsl:text>&#10;&#10;    </xsl:text><xsl:value-of select="$MARK"/><xsl:apply-templates/>
+    <xsl:value-of select="$BR"/><xsl:text>    </xsl:text><xsl:value-of select="$MARK"/><xsl:apply-templates/>
   </xsl:template>
 
+  <!-- cells joined by " | ": the row knows which cell comes first (asking each cell
+       whether a cell precedes it scanned the row once per cell) -->
   <xsl:template match="tei:row">
-    <xsl:value-of select="$BR"/><xsl:apply-templates select="tei:cell"/><xsl:value-of select="$BR"/>
+    <xsl:value-of select="$BR"/>
+    <xsl:for-each select="tei:cell">
+      <xsl:if test="position() &gt; 1"> | </xsl:if><xsl:apply-templates/>
+    </xsl:for-each>
+    <xsl:value-of select="$BR"/>
   </xsl:template>
   <xsl:template match="tei:cell">
-    <xsl:if test="preceding-sibling::tei:cell"> | </xsl:if><xsl:apply-templates/>
+    <xsl:if test="preceding-sibling::tei:cell[1]"> | </xsl:if><xsl:apply-templates/>
   </xsl:template>
 
   <!-- ============================================================ notes, page breaks -->

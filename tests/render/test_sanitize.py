@@ -52,3 +52,25 @@ def test_fallback_classes_are_counted():
                                     '<div class="tei-bar"><span class="tei-foo">b</span></div>'
                                     '<span class="speaker">c</span></div>')
     assert sanitize(root) == {"foo": 2, "bar": 1}
+
+
+def test_many_dropped_siblings_keep_every_following_text_in_order():
+    # 5,000 comments and scripts among text: each one's tail joins the text before it
+    parts = "".join(f"<!--c{i}--><script>x()</script>t{i} " for i in range(5000))
+    out = clean(f"<div><p>start {parts}<b>b</b><!--z-->end</p></div>")
+    assert out == ("<div><p>start " + "".join(f"t{i} " for i in range(5000))
+                   + "<b>b</b>end</p></div>")
+
+
+def test_elements_inside_a_dropped_element_count_for_nothing():
+    root = etree.fromstring('<div><script><span id="a" class="tei-x">s</span></script>'
+                            '<span id="a" class="tei-y">kept</span></div>')
+    assert sanitize(root) == {"y": 1}
+    assert etree.tostring(root, method="html", encoding="unicode") == \
+        '<div><span id="a" class="tei-y">kept</span></div>'
+
+
+def test_a_dropped_root_is_emptied():
+    root = etree.fromstring("<script>alert(1)<!--c--><b>x</b></script>")
+    sanitize(root)
+    assert len(root) == 0 and not root.text

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from teikit.render.text import PREFIX_END, RULE, body_of, layout
+from teikit.render.text import BLOCK_END, PREFIX_END, RULE, body_of, layout
 
 
 def test_blocks_are_collapsed_and_wrapped():
@@ -61,3 +61,11 @@ def test_wrapping_is_the_greedy_algorithm(words, width, prefix):
     if len(prefix) + len(" ".join(words)) <= width:
         expected = prefix + " ".join(words)
     assert layout(raw, width) == expected + "\n"
+
+
+def test_blocks_ended_by_fdd0_ignore_line_ends_in_the_text():
+    # teikit's stylesheet ends blocks with U+FDD0 and copies the source's text as it is
+    raw = (f"Title{BLOCK_END}Source: a\n\n  b{BLOCK_END}{RULE}{BLOCK_END}\n  "
+           f"one\n\n   two{BLOCK_END}\n   {BLOCK_END}  3. {PREFIX_END}note\n text{BLOCK_END}")
+    assert layout(raw, width=0) == f"Title\n\nSource: a\n\nb\n\n{RULE}\n\none two\n\n" \
+        "  3. note text\n"

@@ -1,9 +1,10 @@
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from teikit.errors import TeikitError
-from teikit.render.units import SEQ, load_units, number_notes, safe_id
+from teikit.render.units import SEQ, glue_footnotes, load_units, number_notes, safe_id
 from teikit.xmlio import TEI_NS, parse_bytes
 
 from .conftest import FIXTURES
@@ -59,3 +60,33 @@ def test_teicorpus_members_are_units(tmp_path: Path):
     ("d169", "d169"), ("a b/c", "a-b-c"), ("../../etc", "etc"), ("", "document")])
 def test_safe_id(raw, expected):
     assert safe_id(raw) == expected
+
+
+def _glued(body: str) -> str:
+    root = parse_bytes(f'<TEI xmlns="{TEI_NS}"><text><body>{body}</body></text></TEI>'
+                       .encode(), "t.xml").getroot()
+    number_notes(root)
+    glue_footnotes(root)
+    return etree.tostring(root.find(f"{T}text/{T}body"), encoding="unicode").split(">", 1)[1]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the marker is glued to the word; one space kept where the text began with one
+    ("<p>Reagan\n   <note>n</note>.</p>", "<p>Reagan<note"),
+    ("<p><hi>a</hi>  and\tthe  word \n<note>n</note></p>", "</hi> and the word<note"),
+    # whitespace alone before a marker goes (the marker follows the element)
+    ("<p><hi>ibid.</hi>\n  <note>n</note></p>", "</hi><note"),
+    # a no-break space is text, not layout
+    ("<p>word\u00a0<note>n</note></p>", "<p>word\u00a0<note"),
+    # a note printed in place is not a footnote: the text before it stays as it is
+    ('<p>file  <note place="inline">n</note></p>', "<p>file  <note"),
+])
+def test_text_before_a_footnote_is_glued_to_its_marker(body, expected):
+    assert expected in _glued(body)
+
+
+def test_gluing_touches_only_the_text_right_before_each_footnote():
+    body = "<p>one  two\n<note>a</note>  three  <note>b</note> four  five </p>"
+    assert _glued(body).startswith("<p>one two<note")
+    assert "</note> three<note" in _glued(body)
+    assert "</note> four  five </p>" in _glued(body)

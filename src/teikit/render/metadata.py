@@ -97,13 +97,24 @@ def speakers_of(unit: Unit) -> list[Speaker]:
     names = {p.get(XML_ID): _text(p.find(_T + "persName")) or _text(p.find(_T + "name"))
              for p in unit.root.iter(_T + "person", _T + "personGrp") if p.get(XML_ID)}
     seen: dict[str, Speaker] = {}
+    # a @who whose people are all listed already needs no more work: a play's turns repeat
+    # a few values thousands of times, and reading each turn's label was most of the time
+    listed: set[str] = set()
     for text in unit.root.iterchildren(_T + "text"):
         for sp in text.iter(_T + "sp"):
-            keys = [w.lstrip("#") for w in (sp.get("who") or "").split() if w.lstrip("#")]
+            who = sp.get("who") or ""
+            if who in listed:
+                continue
+            keys = [w.lstrip("#") for w in who.split() if w.lstrip("#")]
+            if keys and all(key in seen for key in keys):
+                listed.add(who)
+                continue
             label = _LABEL_END.sub("", _text(sp.find(_T + "speaker")))
             for key in keys or ([label] if label else []):
                 if key not in seen:
                     seen[key] = Speaker(key, names.get(key) or label or key)
+            if keys:
+                listed.add(who)
     return list(seen.values())
 
 

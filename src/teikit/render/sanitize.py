@@ -47,12 +47,17 @@ def safe_url(value: str) -> bool:
     return bool(_SAFE_URL.match(_CONTROL.sub("", value)))
 
 
+#: Attributes that can carry nothing dangerous (no handler, address or style): most
+#: elements have only these, and skipping them keeps the walk cheap.
+_PLAIN_ATTRS = frozenset({"class", "id", "lang", "title", "aria-label", "aria-labelledby",
+                          "datetime", "scope", "rel", "dir", "colspan", "rowspan"})
+
+
 def _clean_attributes(el: etree._Element) -> None:
-    attrib = el.attrib
-    if not attrib:
-        return
-    for name in list(attrib):
-        value = attrib[name]
+    for name in el.keys():
+        if name in _PLAIN_ATTRS:
+            continue
+        value = el.get(name)
         local = name.rsplit("}", 1)[-1].lower()
         if (name.startswith("{") or local.startswith("on") or local == "srcdoc"
                 or (local in URL_ATTRS and not safe_url(value))
@@ -61,37 +66,68 @@ def _clean_attributes(el: etree._Element) -> None:
             del el.attrib[name]
 
 
-def _drop(el: etree._Element) -> None:
-    """Remove ``el`` and its content, keeping the text that follows it."""
-    parent = el.getparent()
-    if parent is None:
-        el.clear()
-        return
-    if el.tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
+def _drop_all(doomed: list[etree._Element]) -> None:
+    """Remove the ``doomed`` nodes with their content, keeping the text that follows each
+    (its tail joins the text before it).  One pass over each parent's children: moving
+    tails node by node copied the text gathered so far again for every dropped sibling."""
+    by_parent: dict[etree._Element, set[etree._Element]] = {}
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            el.clear()
         else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
+            by_parent.setdefault(parent, set()).add(el)
+    for parent, dropped in by_parent.items():
+        keeper: etree._Element | None = None   # None: the text goes to parent.text
+        pieces: list[str] = []
+        for child in list(parent):
+            if child in dropped:
+                if child.tail:
+                    pieces.append(child.tail)
+                parent.remove(child)
+                continue
+            _add_text(parent, keeper, pieces)
+            keeper, pieces = child, []
+        _add_text(parent, keeper, pieces)
+
+
+def _add_text(parent: etree._Element, keeper: etree._Element | None,
+              pieces: list[str]) -> None:
+    if not pieces:
+        return
+    if keeper is None:
+        parent.text = (parent.text or "") + "".join(pieces)
+    else:
+        keeper.tail = (keeper.tail or "") + "".join(pieces)
 
 
 def sanitize(root: etree._Element) -> Counter:
     """Clean ``root`` in place; return how often each fallback TEI element occurred."""
     fallbacks: Counter = Counter()
     ids: set[str] = set()
-    doomed: list[etree._Element] = []
-    stack: list[tuple[etree._Element, bool, bool]] = [(root, False, False)]
-    while stack:
-        el, in_phrase, in_link = stack.pop()
-        if not isinstance(el.tag, str):  # comment or processing instruction
-            doomed.append(el)
+    # comments and processing instructions go; iterwalk below sees elements only
+    doomed: list[etree._Element] = list(root.iter(etree.Comment, etree.ProcessingInstruction,
+                                                  etree.Entity))
+    # (in phrasing content, in a link) for the children of each open element
+    context: list[tuple[bool, bool]] = [(False, False)]
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "end":
+            context.pop()
             continue
+        in_phrase, in_link = context[-1]
         tag = el.tag.lower()
         if "}" in tag or tag in DROPPED:
             doomed.append(el)
+            walker.skip_subtree()
+            context.append((in_phrase, in_link))
             continue
-        _clean_attributes(el)
+        names = el.keys()
+        for name in names:
+            if name not in _PLAIN_ATTRS:
+                _clean_attributes(el)
+                names = el.keys()
+                break
         if (in_phrase and tag in BLOCK) or (in_link and tag == "a") or (
                 tag == "li" and el.getparent() is not None
                 and el.getparent().tag not in ("ul", "ol")):
@@ -99,18 +135,22 @@ def sanitize(root: etree._Element) -> Counter:
             el.tag = tag = "span"
             for name in ("href", "scope"):
                 el.attrib.pop(name, None)
-        ident = el.get("id")
-        if ident is not None:
+            names = el.keys()
+        if "id" in names:
+            ident = el.get("id")
             if ident in ids or not ident or any(c.isspace() for c in ident):
                 del el.attrib["id"]
             else:
                 ids.add(ident)
-        for cls in (el.get("class") or "").split():
-            if cls.startswith("tei-"):
-                fallbacks[cls[4:]] += 1
-        child_phrase = in_phrase or tag in PHRASING
-        child_link = in_link or tag == "a"
-        stack.extend((c, child_phrase, child_link) for c in reversed(el))
-    for el in doomed:
-        _drop(el)
+        if "class" in names:
+            classes = el.get("class")
+            if "tei-" in classes:
+                for cls in classes.split():
+                    if cls.startswith("tei-"):
+                        fallbacks[cls[4:]] += 1
+        if in_phrase and in_link:
+            context.append(context[-1])
+        else:
+            context.append((in_phrase or tag in PHRASING, in_link or tag == "a"))
+    _drop_all(doomed)
     return fallbacks

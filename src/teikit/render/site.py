@@ -34,7 +34,7 @@ from teikit.render.metadata import Metadata, metadata_of
 from teikit.render.sanitize import sanitize
 from teikit.render.text import layout
 from teikit.render.transform import HTML_XSLT, TEXT_XSLT, Stylesheet, default_stylesheet
-from teikit.render.units import Unit, load_units
+from teikit.render.units import Unit, glue_footnotes, load_units
 from teikit.xmlio import atomic_write, write_if_changed
 
 PACKAGE = Path(__file__).resolve().parent
@@ -148,6 +148,7 @@ class Renderer:
         name = f"{unit.source}#{unit.id}" if unit.div is not None else str(unit.source)
         params = {"title": meta.title, "date": meta.date_printed, "doc_lang": meta.lang}
         no_rule: Counter = Counter()
+        glue_footnotes(unit.root)
         if self.html:
             article = self.html(unit.root, name, **params).getroot()
             if article is None:

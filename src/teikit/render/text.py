@@ -5,6 +5,11 @@ block with a literal prefix closed by U+E000 (``"  1. "`` for a note, ``"  • "
 item); wrapped lines of such a block hang under its text.  Whitespace inside a block is XML
 layout and collapses to single spaces.  Only ASCII whitespace collapses: a no-break space
 in the source is text.
+
+teikit's own stylesheet ends its blocks with U+FDD0 (a noncharacter, for internal use)
+instead of a blank line, so that it can copy the source's text as it is: a line end there
+is layout, not the end of a block.  Its header keeps the blank-line rule (the citation's
+text was always copied as it is).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import functools
 import re
 
 PREFIX_END = "\ue000"
+BLOCK_END = "\ufdd0"
 RULE = "=" * 72
 _BLOCK_BREAK = re.compile(r"\n(?:[ \t\r]*\n)+")
 _LAYOUT = " \t\r\n"
@@ -52,10 +58,34 @@ def _line_pattern(room: int) -> re.Pattern[str]:
     return re.compile(f"(.{{1,{room}}}|[^ ]+)(?: |$)")
 
 
+def _pieces(raw: str) -> list[str]:
+    """The blocks of the stylesheet's output, before layout."""
+    if BLOCK_END not in raw:
+        return _BLOCK_BREAK.split(raw)
+    pieces = raw.split(BLOCK_END)
+    rule = next((i for i, p in enumerate(pieces) if p.strip(_LAYOUT) == RULE), -1)
+    head = [b for p in pieces[:rule + 1] for b in _BLOCK_BREAK.split(p)]
+    return head + pieces[rule + 1:]
+
+
 def layout(raw: str, width: int = 72) -> str:
     """The text edition from the stylesheet's output; ``width`` 0 leaves lines unwrapped."""
-    blocks = (_block(b, width) for b in _BLOCK_BREAK.split(raw))
-    return "\n\n".join(b for b in blocks if b.strip(_LAYOUT)) + "\n"
+    blocks: list[str] = []
+    for piece in _pieces(raw):
+        # half the pieces are the XML's indentation between two blocks: nothing to lay out
+        if not piece.strip(_LAYOUT):
+            continue
+        if PREFIX_END in piece:
+            block = _block(piece, width)
+            if block.strip(_LAYOUT):
+                blocks.append(block)
+            continue
+        # the common block, without a prefix (as _block, inline: it is called ~10⁶ times
+        # for a corpus); not empty, as the piece holds a character that is not layout
+        content = _SPACES.sub(" ", piece).strip(" ")
+        blocks.append(content if width <= 0 or len(content) <= width
+                      else _wrap(content, width, ""))
+    return "\n\n".join(blocks) + "\n"
 
 
 def body_of(text: str) -> str:

@@ -26,6 +26,7 @@ SEQ = f"{{{RENDER_NS}}}seq"
 
 _T = f"{{{TEI_NS}}}"
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")  # XPath's normalize-space(): no other whitespace
 
 
 @dataclass
@@ -71,10 +72,13 @@ def _document_divs(root: etree._Element) -> list[etree._Element]:
     """The outermost ``div type="document"`` inside ``text``, in document order."""
     found: list[etree._Element] = []
     for text in root.iterchildren(_T + "text"):
-        for div in text.iter(_T + "div"):
-            if div.get("type") == "document" and not any(
-                    a is f for f in found[-1:] for a in div.iterancestors(_T + "div")):
+        # a document's own divisions are not searched: asking each division for its
+        # ancestors cost time proportional to its depth
+        walker = etree.iterwalk(text, events=("start",), tag=_T + "div")
+        for _event, div in walker:
+            if div.get("type") == "document":
                 found.append(div)
+                walker.skip_subtree()
     return found
 
 
@@ -124,3 +128,39 @@ def number_notes(root: etree._Element) -> int:
                 seq += 1
                 note.set(SEQ, str(seq))
     return seq
+
+
+def _glued(text: str) -> str:
+    """``text`` as it stands before a footnote marker: XML whitespace collapsed, none at
+    the end (the marker is glued to the word), one space kept at the start; nothing if it
+    is whitespace only."""
+    core = _XML_SPACE.sub(" ", text).strip(" ")
+    if not core:
+        return ""
+    return " " + core if text[0] in " \t\r\n" else core
+
+
+def glue_footnotes(root: etree._Element) -> None:
+    """Remove the layout whitespace of the XML before every numbered footnote (``r:seq``):
+    the source prints the marker right after the word (``Reagan1``).
+
+    Done here, once per footnote, rather than by the stylesheets: a template deciding this
+    for every text node (``text()[following-sibling::node()[1]/self::tei:note]``) is
+    evaluated by libxslt for each of a unit's text nodes — quadratic in a container's
+    children as a pattern predicate, and a third of the HTML transform even as a test
+    inside the template.  Call it after the unit's metadata is read (a title taken from a
+    head keeps the space before a note there)."""
+    for text in root.iterchildren(_T + "text"):
+        for note in text.iter(_T + "note"):
+            if note.get(SEQ) is None:
+                continue
+            prev = note.getprevious()
+            before = note.getparent().text if prev is None else prev.tail
+            if not before:
+                continue
+            glued = _glued(before) or None
+            if glued != before:
+                if prev is None:
+                    note.getparent().text = glued
+                else:
+                    prev.tail = glued
