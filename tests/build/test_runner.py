@@ -162,3 +162,18 @@ def test_forced_rebuild_leaves_identical_outputs_untouched(editions_project):
     forced = run(editions_project, force=True)
     assert forced.rendered == len(EDITIONS)
     assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in files} == before
+
+
+def test_epub_build_is_the_book_render_makes(editions_project, tmp_path):
+    write_config(editions_project, extra='formats = ["html", "epub"]\n')
+    run(editions_project)
+    out = editions_project / "output"
+    render([editions_project / "tei"], Options(output=tmp_path / "r", formats=("html", "epub"),
+                                               title="Test edition",
+                                               publisher="teikit edition"))
+    assert (out / "edition.epub").read_bytes() == (tmp_path / "r" / "edition.epub").read_bytes()
+    assert 'href="edition.epub"' in (out / "index.html").read_text(encoding="utf-8")
+    assert run(editions_project).pages_written == 0
+    write_config(editions_project, extra='formats = ["html"]\n')
+    run(editions_project)
+    assert not (out / "edition.epub").exists()
