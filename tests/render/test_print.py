@@ -3,6 +3,7 @@ edition, and the site's links to them."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -227,3 +228,124 @@ def test_cli_refuses_unknown_formats_and_dates(tmp_path, capsys):
     assert main(["render", str(FIXTURES), "-o", str(tmp_path), "--format", "epub",
                  "--date", "May 2024"]) == 2
     assert "expected YYYY-MM-DD" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _weasyprint():
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as e:
+        pytest.skip(f"WeasyPrint is not usable here ({e}); pip install 'teikit[pdf]'")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> Path:
+    _weasyprint()
+    return _render(tmp_path_factory.mktemp("pdf"), formats=("html", "pdf"),
+                   date="2024-05-17")
+
+
+def _pages_text(pdf: Path) -> list[str]:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (Debian package poppler-utils)")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True, timeout=120).stdout
+    return text.split("\f")
+
+
+def _page_of(pages: list[str], needle: str) -> int:
+    found = [i for i, text in enumerate(pages) if needle in " ".join(text.split())]
+    assert len(found) == 1, (needle, found)
+    return found[0]
+
+
+def test_a_pdf_per_document_and_one_of_the_edition(pdfs):
+    assert sorted(p.name for p in (pdfs / "pdf").iterdir()) == ["frus-d169.pdf",
+                                                                "wilson-117244.pdf"]
+    for pdf in [*(pdfs / "pdf").iterdir(), pdfs / "edition.pdf"]:
+        assert pdf.read_bytes().startswith(b"%PDF-")
+    doc = html.parse(str(pdfs / "frus-d169.html")).getroot()
+    links = {a.get("href") for a in doc.iter("a")}
+    assert {"pdf/frus-d169.pdf", "edition.pdf"} <= links
+
+
+def test_footnotes_stand_on_the_page_of_their_marker(pdfs):
+    for pdf in (pdfs / "pdf" / "frus-d169.pdf", pdfs / "edition.pdf"):
+        pages = _pages_text(pdf)
+        # note 2's marker is glued to "Day", note 3's to the recommendation's full stop
+        assert _page_of(pages, "With Afghanistan Day2 well behind us") == \
+            _page_of(pages, "2. Reference is to the President’s proclamation")
+        assert _page_of(pages, "bilateral talks with the Soviets on Afghanistan.3") == \
+            _page_of(pages, "3. Reagan did not approve or disapprove")
+        # the notes are footnotes now, not a list at the end
+        assert not any("Back to note" in p for p in pages)
+
+
+def test_page_markers_speakers_and_title_block(pdfs):
+    pages = _pages_text(pdfs / "pdf" / "frus-d169.pdf")
+    assert any("[Page 546]" in p for p in pages)
+    first = " ".join(pages[0].split())
+    assert "Archive Reagan Library, Pipes Files" in first  # the metadata panel, first page
+    wilson = " ".join(" ".join(_pages_text(pdfs / "pdf" / "wilson-117244.pdf")).split())
+    assert "R. REAGAN. The regional issues" in wilson
+
+
+def test_edition_pdf_has_contents_with_page_numbers(pdfs):
+    pages = _pages_text(pdfs / "edition.pdf")
+    assert "Test edition" in pages[0] and "2 documents, in date order" in pages[0]
+    contents = " ".join(pages[1].split())
+    assert "Contents" in contents
+    # each entry's number is the page where that document starts (date order: 1982, 1987)
+    frus = _page_of(pages, "Classification Secret; Sensitive.") + 1
+    wilson = _page_of(pages, "Translated by Gary Goldberg") + 1
+    assert frus < wilson
+    numbers = [int(n) for n in re.findall(r"\.{2,} ?(\d+)", contents)]
+    assert numbers == [frus, wilson]
+
+
+def test_pdf_metadata_is_the_editions(pdfs):
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo is not installed (Debian package poppler-utils)")
+    info = subprocess.run(["pdfinfo", "-isodates", str(pdfs / "edition.pdf")],
+                          capture_output=True, text=True, check=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    assert fields["Title"].strip() == "Test edition"
+    assert fields["Author"].strip() == "Test publisher"
+    assert fields["CreationDate"].strip().startswith("2024-05-17")
+    one = subprocess.run(["pdfinfo", str(pdfs / "pdf" / "frus-d169.pdf")],
+                         capture_output=True, text=True, check=True).stdout
+    assert "169. Memorandum From Secretary of State Haig to President Reagan" in one
+
+
+def test_pdf_is_deterministic(pdfs, tmp_path):
+    again = _render(tmp_path, formats=("pdf",), date="2024-05-17")
+    for name in ("edition.pdf", "pdf/frus-d169.pdf", "pdf/wilson-117244.pdf"):
+        assert (again / name).read_bytes() == (pdfs / name).read_bytes(), name
+
+
+def test_cyrillic_and_chinese_text_reach_the_pdf(tmp_path):
+    _weasyprint()
+    src = tmp_path / "langs.xml"
+    src.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        'Langs</title></titleStmt></fileDesc></teiHeader><text><body>'
+        '<p xml:lang="ru">Горбачёв и Рейган</p><p xml:lang="zh">毛泽东与赫鲁晓夫会谈</p>'
+        '</body></text></TEI>', encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["render", str(src), "-o", str(out), "--format", "pdf"]) == 0
+    text = " ".join(_pages_text(out / "pdf" / "langs.pdf"))
+    assert "Горбачёв и Рейган" in text
+    if not subprocess.run(["fc-list", ":lang=zh"], capture_output=True,
+                          text=True).stdout.strip():
+        pytest.skip("no font with Chinese glyphs is installed (e.g. fonts-wqy-microhei)")
+    assert "毛泽东与赫鲁晓夫会谈" in text.replace(" ", "")
+
+
+def test_cli_pdf_exit_code(tmp_path, capsys):
+    _weasyprint()
+    assert main(["render", str(FIXTURES / "frus-d169.xml"), "-o", str(tmp_path),
+                 "--format", "pdf"]) == 0
+    assert (tmp_path / "pdf" / "frus-d169.pdf").is_file()
+    assert (tmp_path / "edition.pdf").is_file()
