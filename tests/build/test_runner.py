@@ -177,3 +177,20 @@ def test_epub_build_is_the_book_render_makes(editions_project, tmp_path):
     write_config(editions_project, extra='formats = ["html"]\n')
     run(editions_project)
     assert not (out / "edition.epub").exists()
+
+
+def test_pdf_build_is_the_pdfs_render_makes(editions_project, tmp_path):
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        import pytest
+        pytest.skip("WeasyPrint is not usable here")
+    write_config(editions_project, extra='formats = ["html", "pdf"]\n')
+    run(editions_project)
+    out = editions_project / "output"
+    render([editions_project / "tei"], Options(output=tmp_path / "r", formats=("pdf",),
+                                               title="Test edition",
+                                               publisher="teikit edition"))
+    for name in ("edition.pdf", "pdf/wca-117244.pdf", "pdf/frus-d169.pdf"):
+        assert (out / name).read_bytes() == (tmp_path / "r" / name).read_bytes(), name
+    assert 'href="pdf/wca-117244.pdf"' in (out / "wca-117244.html").read_text(encoding="utf-8")

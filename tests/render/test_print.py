@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -292,6 +293,16 @@ def test_page_markers_speakers_and_title_block(pdfs):
     assert "R. REAGAN. The regional issues" in wilson
 
 
+def test_lines_break_at_their_last_space_before_a_mark(pdfs):
+    # WeasyPrint 70 broke "… begin with Afghanistan <span class="gap">(...)</span>." after
+    # the paragraph's first word, leaving "Our" alone on its line
+    lines = [line.strip() for page in _pages_text(pdfs / "pdf" / "wilson-117244.pdf")
+             for line in page.splitlines()]
+    (line,) = [x for x in lines if x.startswith("Our order of priorities")]
+    assert line.endswith("Afghanistan") or line.endswith("(...).")
+    assert "Our" not in lines
+
+
 def test_edition_pdf_has_contents_with_page_numbers(pdfs):
     pages = _pages_text(pdfs / "edition.pdf")
     assert "Test edition" in pages[0] and "2 documents, in date order" in pages[0]
@@ -303,6 +314,35 @@ def test_edition_pdf_has_contents_with_page_numbers(pdfs):
     assert frus < wilson
     numbers = [int(n) for n in re.findall(r"\.{2,} ?(\d+)", contents)]
     assert numbers == [frus, wilson]
+
+
+def _pdf_strings(pdf: Path, key: bytes) -> list[str]:
+    """The string values of ``key`` (``/Title``) in a PDF's objects, compressed or not."""
+    data = pdf.read_bytes()
+    chunks = [data]
+    for m in re.finditer(rb"stream\r?\n", data):
+        try:
+            chunks.append(zlib.decompressobj().decompress(data[m.end():]))
+        except zlib.error:
+            continue
+    found = []
+    for m in re.finditer(re.escape(key) + rb"\s*(\((?:\\.|[^)\\])*\)|<[0-9a-fA-F]*>)",
+                         b"\n".join(chunks)):
+        value = m.group(1)
+        if value.startswith(b"<"):
+            raw = bytes.fromhex(value[1:-1].decode())
+            found.append(raw.decode("utf-16") if raw[:2] == b"\xfe\xff" else raw.decode("latin-1"))
+        else:
+            found.append(re.sub(rb"\\(.)", rb"\1", value[1:-1]).decode("latin-1"))
+    return found
+
+
+def test_pdf_bookmarks_are_the_headings_without_notes(pdfs):
+    titles = _pdf_strings(pdfs / "edition.pdf", b"/Title")
+    assert "Contents" in titles
+    assert "169. Memorandum From Secretary of State Haig to President Reagan" in titles
+    assert any(t.startswith("Conversation between M. S. Gorbachev") for t in titles)
+    assert not any("Reagan Library" in t for t in titles)   # note 1 sits in the heading
 
 
 def test_pdf_metadata_is_the_editions(pdfs):

@@ -108,6 +108,36 @@ def _footnotes(article: etree._Element) -> None:
                 ol.getparent().remove(ol)
 
 
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
+                     "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub",
+                     "sup", "time", "u", "var", "ins", "del"})
+
+
+def _spaces_into_inlines(article: etree._Element) -> None:
+    """Move the space before an inline element into it ("with <i>x</i>" → "with<i> x</i>").
+
+    WeasyPrint 70 mis-breaks a line whose last break opportunity is a space ending the text
+    before an inline element: it goes back to the line's first space ("Our" alone on a line,
+    then the rest).  Inside the element the same space breaks properly; the text is
+    unchanged, and in print the marks carry no background that would show the space.
+    """
+    for el in article.iter(*_INLINE):
+        cls = classes(el)
+        if "footnote" in cls or "pb" in cls or el.text is None and not len(el):
+            continue
+        prev = el.getprevious()
+        before = prev.tail if prev is not None else el.getparent().text
+        if not before or not before[-1].isspace():
+            continue
+        stripped = before.rstrip()
+        moved = before[len(stripped):]
+        if prev is not None:
+            prev.tail = stripped
+        else:
+            el.getparent().text = stripped
+        el.text = moved[-1] + (el.text or "")
+
+
 def _add_text(el: etree._Element, text: str) -> None:
     if len(el):
         el[-1].tail = (el[-1].tail or "") + text
@@ -129,6 +159,7 @@ def _prepare(page, prefix: str, documents: dict[str, str]) -> str:
     for h in article.iter(*_HEADINGS):
         h.set("data-title", heading_text(h))   # before the notes move into the heading
     _footnotes(article)
+    _spaces_into_inlines(article)
     ids = {el.get("id") for el in article.iter() if el.get("id")}
     for el in article.iter():
         if el.get("id"):
