@@ -389,3 +389,14 @@ def test_cli_pdf_exit_code(tmp_path, capsys):
                  "--format", "pdf"]) == 0
     assert (tmp_path / "pdf" / "frus-d169.pdf").is_file()
     assert (tmp_path / "edition.pdf").is_file()
+
+
+def test_pages_with_download_links_are_valid_html5(tmp_path):
+    from .test_html_validity import vnu_command
+    command = vnu_command()
+    _weasyprint()
+    both = _render(tmp_path, formats=("html", "epub", "pdf"))
+    pages = sorted(str(p) for p in both.glob("*.html"))
+    assert 'href="edition.pdf"' in (both / "index.html").read_text(encoding="utf-8")
+    result = subprocess.run(command + pages, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[:3000]
