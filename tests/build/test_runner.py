@@ -194,3 +194,11 @@ def test_pdf_build_is_the_pdfs_render_makes(editions_project, tmp_path):
     for name in ("edition.pdf", "pdf/wca-117244.pdf", "pdf/frus-d169.pdf"):
         assert (out / name).read_bytes() == (tmp_path / "r" / name).read_bytes(), name
     assert 'href="pdf/wca-117244.pdf"' in (out / "wca-117244.html").read_text(encoding="utf-8")
+
+
+def test_epub_only_build_writes_the_book_alone(editions_project):
+    write_config(editions_project, extra='formats = ["epub"]\n')
+    run(editions_project)
+    out = editions_project / "output"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()
+                  and ".teikit-build" not in p.parts) == ["edition.epub"]

@@ -23,6 +23,7 @@ identifier a hash of the content, and no date but the configured one (see
 from __future__ import annotations
 
 import hashlib
+import io
 import uuid
 import zipfile
 from collections.abc import Sequence
@@ -298,7 +299,6 @@ def build_epub(pages: Sequence, edition: Edition, css: bytes) -> bytes:
     entries.append(("EPUB/package.opf", _package(pages, edition, files, langs, identifier)))
     entries.append(("META-INF/container.xml", _container()))
 
-    import io
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
         z.writestr(_zip_info("mimetype", edition, zipfile.ZIP_STORED),

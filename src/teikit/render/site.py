@@ -32,7 +32,14 @@ from markupsafe import Markup
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
 from teikit.files import xml_files
-from teikit.render.book import BOOK_FORMATS, Edition, downloads, pdf_href, wants_books
+from teikit.render.book import (
+    BOOK_FORMATS,
+    EPUB_NAME,
+    Edition,
+    downloads,
+    pdf_href,
+    wants_books,
+)
 from teikit.render.metadata import Metadata, metadata_of
 from teikit.render.sanitize import sanitize
 from teikit.render.text import layout
@@ -203,7 +210,6 @@ def write_books(pages: list[Page], options: Options) -> list[tuple[str, int]]:
     pages = sorted(pages, key=_sort_key)
     written: list[tuple[str, int]] = []
     if "epub" in options.formats:
-        from teikit.render.book import EPUB_NAME
         from teikit.render.epub import write_epub
         size = write_epub(pages, options.output / EPUB_NAME, options.edition,
                           book_style("epub.css", options.templates), options.durable)
