@@ -345,6 +345,20 @@ def test_pdf_bookmarks_are_the_headings_without_notes(pdfs):
     assert not any("Reagan Library" in t for t in titles)   # note 1 sits in the heading
 
 
+def test_document_pdfs_are_the_editions_pages(pdfs):
+    # each document is laid out once: its PDF is numbered as its pages are in the edition
+    edition = _pages_text(pdfs / "edition.pdf")
+    numbers = [int(n) for n in re.findall(r"\.{2,} ?(\d+)", " ".join(edition[1].split()))]
+    for name, start in zip(("frus-d169", "wilson-117244"), numbers, strict=True):
+        own = _pages_text(pdfs / "pdf" / f"{name}.pdf")
+        footers = [[x.strip() for x in p.splitlines() if x.strip()][-1] for p in own if p.strip()]
+        assert footers == [str(n) for n in range(start, start + len(footers))], name
+        assert [" ".join(p.split()) for p in own if p.strip()] == \
+            [" ".join(p.split()) for p in edition[start - 1:start - 1 + len(footers)]]
+    # the contents link to the documents inside the edition
+    assert "frus-d169--document" in _pdf_strings(pdfs / "edition.pdf", b"/Dest")
+
+
 def test_pdf_metadata_is_the_editions(pdfs):
     if shutil.which("pdfinfo") is None:
         pytest.skip("pdfinfo is not installed (Debian package poppler-utils)")

@@ -200,15 +200,6 @@ def _bytes(document, source: str, moment_key: str) -> bytes:
     return document.write_pdf(pdf_identifier=identifier[:32].encode())
 
 
-def _start_pages(document, anchors: list[str]) -> list[int]:
-    """The page number (from 1) on which each anchor stands in a laid-out document."""
-    where: dict[str, int] = {}
-    for number, page in enumerate(document.pages, 1):
-        for anchor in page.anchors:
-            where.setdefault(anchor, number)
-    return [where.get(a, 0) for a in anchors]
-
-
 @functools.cache
 def _fonts():
     """One font configuration per process: WeasyPrint's font cache, shared by the CSS and
@@ -221,55 +212,62 @@ def write_pdfs(pages: Sequence, output: Path, edition: Edition, css_text: bytes,
                env, durable: bool = True) -> list[tuple[str, int]]:
     """A PDF per page (``pdf/<id>.pdf``) and ``edition.pdf``; (name, size) of each.
     ``pages`` are in reading (date) order; ``env`` is the site's jinja2 environment (for
-    ``print.html``, which an editor's ``--templates`` may replace)."""
+    ``print.html``, which an editor's ``--templates`` may replace).
+
+    Every document is laid out once: its own PDF is that layout, numbered as in the edition
+    (an offprint: "pp. 37–52"), and the edition PDF is the front matter followed by the
+    documents' pages.  The contents' page numbers are therefore known without CSS
+    ``target-counter()`` — which in WeasyPrint 70 lays pages out again and loses their
+    footnotes.
+    """
     wp = weasyprint()
     css = wp.CSS(string=css_text.decode("utf-8"), url_fetcher=_no_fetch,
                  font_config=_fonts())
-    moment = edition.moment()
-    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = edition.moment().strftime("%Y-%m-%dT%H:%M:%SZ")
     template = env.get_template("print.html")
     title = edition.title or (pages[0].meta.title if len(pages) == 1 else "") \
         or "teikit edition"
     common = {"edition": edition, "date": stamp, "generator": "teikit"}
-    written, lengths = [], []
-    for page in pages:
-        # a document's links to another document open that document's own PDF
-        single = {p.id: f"{p.id}.pdf" for p in pages}
-        body = _prepare(page, "", single)
-        source = template.render(kind="document", title=page.meta.title,
-                                 lang=page.meta.lang or "en", documents=[
-                                     {"page": page, "anchor": "document",
-                                      "article": Markup(body)}],
-                                 description=page.meta.summary, numbers=None, **common)
-        document = _layout(wp, source, css)
-        lengths.append(len(document.pages))
-        data = _bytes(document, source, stamp)
-        name = pdf_href(page.id)
-        atomic_write(output / name, data, fsync=durable)
-        written.append((name, len(data)))
-    inside = {p.id: f"#{p.id}--document" for p in pages}
-    documents = [{"page": p, "anchor": f"{p.id}--document",
-                  "article": Markup(_prepare(p, f"{p.id}--", inside))} for p in pages]
     langs = languages([p.meta.lang for p in pages])
-    # The contents' page numbers are filled in by teikit, not by CSS target-counter():
-    # with target-counter WeasyPrint 70 lays pages out again and loses their footnotes.
-    # First guess: title page, one page of contents, each document as long as its own PDF;
-    # then the numbers the layout shows, until they agree (rarely more than one pass).
-    numbers, start = [], 3
-    for length in lengths:
-        numbers.append(start)
-        start += length
-    for _ in range(4):
+    # ids carry their document's prefix in both PDFs, so the edition's anchors are unique
+    # and a link to another document leads to it inside the edition
+    inside = {p.id: f"#{p.id}--document" for p in pages}
+    entries = [{"page": p, "anchor": f"{p.id}--document", "article": None} for p in pages]
+
+    def front(numbers: list[int]):
         source = template.render(kind="edition", title=title, lang=langs[0],
-                                 documents=documents, description="", numbers=numbers,
+                                 documents=entries, description="", numbers=numbers,
                                  **common)
-        document = _layout(wp, source, css)
-        found = _start_pages(document, [d["anchor"] for d in documents])
-        if found == numbers:
+        return source, _layout(wp, source, css)
+
+    # the front matter's length with the widest numbers it can show, then the documents
+    # from the page after it; should the real numbers change that length, again
+    first = len(front([10 ** 6] * len(pages))[1].pages) + 1
+    for _ in range(3):
+        written: list[tuple[str, int]] = []
+        layouts, numbers, number = [], [], first
+        for page in pages:
+            source = template.render(
+                kind="document", title=page.meta.title, lang=page.meta.lang or "en",
+                documents=[{"page": page, "anchor": f"{page.id}--document",
+                            "article": Markup(_prepare(page, f"{page.id}--", inside))}],
+                description=page.meta.summary, numbers=None, **common)
+            start = wp.CSS(string=f"@page :first {{ counter-reset: page {number} }}")
+            document = wp.HTML(string=source, url_fetcher=_no_fetch, base_url=None).render(
+                stylesheets=[css, start], font_config=_fonts())
+            layouts.append(document)
+            numbers.append(number)
+            number += len(document.pages)
+            data = _bytes(document, source, stamp)
+            name = pdf_href(page.id)
+            atomic_write(output / name, data, fsync=durable)
+            written.append((name, len(data)))
+        source, matter = front(numbers)
+        if len(matter.pages) + 1 == first:
             break
-        numbers = found
-    data = _bytes(document, source, stamp)
+        first = len(matter.pages) + 1
+    edition_pdf = matter.copy([pg for doc in [matter, *layouts] for pg in doc.pages])
+    data = _bytes(edition_pdf, source + "".join(str(n) for n in numbers), stamp)
     atomic_write(output / PDF_NAME, data, fsync=durable)
     written.append((PDF_NAME, len(data)))
     return written
-
