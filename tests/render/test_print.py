@@ -397,6 +397,27 @@ def test_cyrillic_and_chinese_text_reach_the_pdf(tmp_path):
     assert "毛泽东与赫鲁晓夫会谈" in text.replace(" ", "")
 
 
+def test_a_note_of_paragraphs_in_both_books(tmp_path):
+    _weasyprint()
+    src = tmp_path / "notes.xml"
+    src.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        'Notes</title></titleStmt></fileDesc></teiHeader><text><body><p>Marker here<note '
+        'n="*" xml:id="n1"><p>First paragraph of the note.</p><p>Second paragraph.</p>'
+        '</note> and on.</p></body></text></TEI>', encoding="utf-8")
+    out = tmp_path / "out"
+    render([src], Options(output=out, formats=("epub", "pdf")))
+    with zipfile.ZipFile(out / "edition.epub") as z:
+        doc = _xml(z, "EPUB/documents/notes.xhtml")
+    (aside,) = doc.xpath("//h:aside[@epub:type='footnote']", namespaces=NS)
+    assert [p.text for p in aside.iterfind("h:p", NS)] == ["First paragraph of the note.",
+                                                          "Second paragraph."]
+    lines = [x.strip() for x in _pages_text(out / "pdf" / "notes.pdf")[0].splitlines()]
+    assert "Marker here* and on." in lines
+    # the note's number runs in with its first paragraph, the second starts a line
+    assert "*. First paragraph of the note." in lines and "Second paragraph." in lines
+
+
 def test_cli_pdf_exit_code(tmp_path, capsys):
     _weasyprint()
     assert main(["render", str(FIXTURES / "frus-d169.xml"), "-o", str(tmp_path),
