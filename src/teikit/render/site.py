@@ -33,7 +33,6 @@ from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
 from teikit.files import xml_files
 from teikit.render.book import (
-    BOOK_FORMATS,
     EPUB_NAME,
     Edition,
     downloads,
@@ -49,8 +48,6 @@ from teikit.xmlio import atomic_write, write_if_changed
 
 PACKAGE = Path(__file__).resolve().parent
 FORMATS = ("html", "text")
-#: Every format ``render`` makes; the books are made from the HTML articles.
-ALL_FORMATS = FORMATS + BOOK_FORMATS
 
 
 @dataclass
