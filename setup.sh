@@ -2,8 +2,10 @@
 # Set up teikit on a fresh machine and run the main job on the bundled sample.
 #
 #  1. system tools the full test suite uses, when run as root with apt (Debian/Ubuntu):
-#     chromium (browser test), a Java runtime (W3C HTML checker, jing); skipped otherwise —
-#     those tests then skip cleanly;
+#     chromium (browser test), a Java runtime (W3C HTML checker, jing), epubcheck (EPUB
+#     test), poppler-utils (pdftotext: PDF text test), pango and fonts for WeasyPrint
+#     (--format pdf: DejaVu for Latin/Cyrillic, WenQuanYi Micro Hei for Chinese); skipped
+#     otherwise — those tests then skip cleanly;
 #  2. a virtual environment .venv with teikit and its test extras;
 #  3. the main job: the seeds (../shared/seeds) → TEI editions in tei/ → validated →
 #     HTML and text editions in output/.
@@ -15,6 +17,13 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   command -v jing >/dev/null 2>&1 || missing+=(jing)
+  command -v epubcheck >/dev/null 2>&1 || missing+=(epubcheck)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # WeasyPrint's system libraries and fonts covering Latin, Cyrillic and Chinese
+  for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
+             fonts-dejavu-core fonts-wqy-microhei; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     # not fatal: without these tools their tests skip, everything else still runs

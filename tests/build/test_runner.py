@@ -162,3 +162,43 @@ def test_forced_rebuild_leaves_identical_outputs_untouched(editions_project):
     forced = run(editions_project, force=True)
     assert forced.rendered == len(EDITIONS)
     assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in files} == before
+
+
+def test_epub_build_is_the_book_render_makes(editions_project, tmp_path):
+    write_config(editions_project, extra='formats = ["html", "epub"]\n')
+    run(editions_project)
+    out = editions_project / "output"
+    render([editions_project / "tei"], Options(output=tmp_path / "r", formats=("html", "epub"),
+                                               title="Test edition",
+                                               publisher="teikit edition"))
+    assert (out / "edition.epub").read_bytes() == (tmp_path / "r" / "edition.epub").read_bytes()
+    assert 'href="edition.epub"' in (out / "index.html").read_text(encoding="utf-8")
+    assert run(editions_project).pages_written == 0
+    write_config(editions_project, extra='formats = ["html"]\n')
+    run(editions_project)
+    assert not (out / "edition.epub").exists()
+
+
+def test_pdf_build_is_the_pdfs_render_makes(editions_project, tmp_path):
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        import pytest
+        pytest.skip("WeasyPrint is not usable here")
+    write_config(editions_project, extra='formats = ["html", "pdf"]\n')
+    run(editions_project)
+    out = editions_project / "output"
+    render([editions_project / "tei"], Options(output=tmp_path / "r", formats=("pdf",),
+                                               title="Test edition",
+                                               publisher="teikit edition"))
+    for name in ("edition.pdf", "pdf/wca-117244.pdf", "pdf/frus-d169.pdf"):
+        assert (out / name).read_bytes() == (tmp_path / "r" / name).read_bytes(), name
+    assert 'href="pdf/wca-117244.pdf"' in (out / "wca-117244.html").read_text(encoding="utf-8")
+
+
+def test_epub_only_build_writes_the_book_alone(editions_project):
+    write_config(editions_project, extra='formats = ["epub"]\n')
+    run(editions_project)
+    out = editions_project / "output"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()
+                  and ".teikit-build" not in p.parts) == ["edition.epub"]

@@ -55,7 +55,8 @@ def environment(templates: Path | None):
 
 
 def _common(formats: tuple[str, ...], title: str) -> dict:
-    return {"has_text": "text" in formats, "css": "assets/teikit.css", "site_title": title}
+    from teikit.render.site import common_context
+    return common_context(formats, title)
 
 
 def write_documents(jobs: list[tuple], output: Path, cache: Path, formats: tuple[str, ...],
@@ -136,6 +137,17 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
     copy_assets(output, templates, design_digest, recorded, report)
     _remove_stale(output, recorded, report)
     return report
+
+
+def write_books(units: list[dict], output: Path, cache: Path, options) -> dict[str, list]:
+    """The EPUB and PDFs of the corpus (``options``: the site's render options), from the
+    articles the workers cached; their records (output name -> [key, size])."""
+    from teikit.render.site import write_books as write
+    pages = _page_objects(units)
+    for page in pages:
+        page.article = (cache / ARTICLES / f"{page.id}.html").read_text(encoding="utf-8")
+    book_key = key(*(u["article"] for u in units))
+    return {name: [book_key, size] for name, size in write(pages, options)}
 
 
 def _remove_stale(output: Path, recorded: dict, report: PageReport) -> None:

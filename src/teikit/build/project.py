@@ -18,6 +18,8 @@ from teikit.errors import TeikitError
 CONFIG = "teikit.toml"
 READERS = ("auto", "wilson", "frus", "transcript")  # teikit.readers.READERS plus auto
 FORMATS = ("html", "text")
+#: Every format a build can make (the books: one EPUB, PDFs, see teikit.render.book).
+ALL_FORMATS = ("html", "text", "epub", "pdf")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Project:
     publisher: str = "teikit edition"
     licence: str | None = None
     licence_url: str | None = None
+    date: str | None = None       # the books' date (EPUB, PDF); None: a fixed one
     sources: tuple[SourceGlob, ...] = ()
     tei: str = "tei"
     output: str = "output"
@@ -56,7 +59,8 @@ class Project:
 
 
 # The keys each table may hold, and the type of their values.
-_EDITION = {"title": str, "publisher": str, "licence": str, "licence_url": str}
+_EDITION = {"title": str, "publisher": str, "licence": str, "licence_url": str,
+            "date": str}
 _BUILD = {"tei": str, "output": str, "formats": list, "width": int, "schemas": list,
           "templates": str, "xslt_html": str, "xslt_text": str}
 _SOURCE = {"glob": str, "reader": str}
@@ -130,9 +134,16 @@ def load(root: Path) -> Project:
             raise check.fail("glob", "give the pattern relative to the project folder")
         sources.append(SourceGlob(entry["glob"], reader))
     formats = tuple(build.get("formats", FORMATS))
-    bad = [f for f in formats if f not in FORMATS]
+    bad = [f for f in formats if f not in ALL_FORMATS]
     if bad or not formats:
-        raise check.fail("build.formats", f"expected a non-empty list of {' and '.join(FORMATS)}")
+        raise check.fail("build.formats", "expected a non-empty list of "
+                         f"{', '.join(ALL_FORMATS[:-1])} and {ALL_FORMATS[-1]}")
+    if "date" in edition:
+        from teikit.render.book import book_moment
+        try:
+            book_moment(edition["date"])
+        except TeikitError as e:
+            raise check.fail("edition.date", e.message) from None
     width = build.get("width", 72)
     if width < 0:
         raise check.fail("build.width", "0 (no wrapping) or a positive number")
@@ -153,6 +164,7 @@ def load(root: Path) -> Project:
         root=root, title=edition.get("title", Project.title),
         publisher=edition.get("publisher", Project.publisher),
         licence=edition.get("licence"), licence_url=edition.get("licence_url"),
+        date=edition.get("date"),
         sources=tuple(sources), tei=build.get("tei", "tei"),
         output=build.get("output", "output"), formats=formats, width=width,
         schemas=tuple(schemas), templates=build.get("templates"),
@@ -177,7 +189,7 @@ reader = "auto"
 [build]
 tei = "tei"                        # the editions (hand edits there are kept)
 output = "output"                  # the published site and text editions
-formats = ["html", "text"]
+formats = ["html", "text"]         # also "epub" (one e-book), "pdf" (needs teikit[pdf])
 width = 72                         # text edition line width (0: no wrapping)
 schemas = []                       # extra schemas (.rng, .xsd, .sch); empty: teikit's own
 # templates = "templates"          # your jinja2 templates and static/ files

@@ -412,7 +412,11 @@ class Build:
             for u in rec.get("units", []):
                 seen[u["id"]] = edition
                 units.append({**u, "edition": edition})
-        corpus_key = key(self.digests["design"], units, self.project.formats)
+        p = self.project
+        from teikit.render.book import book_moment
+        # the edition's description shows on every page and in the books' metadata
+        corpus_key = key(self.digests["design"], units, p.formats, p.title, p.publisher,
+                         p.licence, book_moment(p.date).isoformat())
         old_pages = self.old["pages"]
         if corpus_key == self.old.get("corpus") and _outputs_intact(
                 output, {name: rec[1] for name, rec in old_pages.items()}):
@@ -432,6 +436,14 @@ class Build:
         report = pages.write(units, output, state_file.folder(output), self.project.formats,
                              templates, self.project.title, self.digests["design"],
                              old_pages, run_jobs)
+        from teikit.render.book import wants_books
+        if wants_books(p.formats):
+            from teikit.render.site import Options as RenderOptions
+            books = pages.write_books(units, output, state_file.folder(output), RenderOptions(
+                output=output, formats=p.formats, templates=templates, title=p.title,
+                publisher=p.publisher, licence=p.licence, date=p.date, durable=False))
+            report.records.update(books)
+            report.written += sorted(books)
         self.new["pages"], self.new["corpus"] = report.records, corpus_key
         self.summary.pages_written = len(report.written)
         self.summary.add_time("pages", time.process_time() - start)

@@ -283,7 +283,7 @@ def _render(setup: Setup, result: Result, name: str, data: bytes,
             text = setup.output_dir / page.text_href
             outputs[_out(setup, text)] = text.stat().st_size
         units.append(record)
-    if renderer.html:
+    if "html" in setup.formats:  # the site links it; the books alone need no copy
         copy = setup.output_dir / tei_href
         write_if_changed(copy, data)
         outputs[_out(setup, copy)] = len(data)

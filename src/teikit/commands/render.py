@@ -1,4 +1,5 @@
-"""``teikit render EDITION... -o DIR [--format html|text|both]``: publish editions."""
+"""``teikit render EDITION... -o DIR [--format html,text,epub,pdf|both|all]``: publish
+editions."""
 
 from __future__ import annotations
 
@@ -8,7 +9,25 @@ from pathlib import Path
 
 from teikit.errors import UsageError
 
-_FORMATS = {"html": ("html",), "text": ("text",), "both": ("html", "text")}
+_SINGLE = ("html", "text", "epub", "pdf")
+_ALIASES = {"both": ("html", "text"), "all": _SINGLE}
+
+
+def formats(value: str) -> tuple[str, ...]:
+    """``--format``: one format, several separated by commas, ``both`` (html and text) or
+    ``all``; in teikit's order, each once."""
+    chosen: set[str] = set()
+    for part in value.split(","):
+        part = part.strip().lower()
+        if part in _ALIASES:
+            chosen.update(_ALIASES[part])
+        elif part in _SINGLE:
+            chosen.add(part)
+        else:
+            raise argparse.ArgumentTypeError(
+                f"unknown format {part!r} (choose from {', '.join(_SINGLE)}, both, all; "
+                "several separated by commas)")
+    return tuple(f for f in _SINGLE if f in chosen)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,8 +40,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("editions", nargs="+", metavar="EDITION", type=Path)
     p.add_argument("-o", "--output", default=Path("output"), type=Path, metavar="DIR",
                    help="output folder (default: output/)")
-    p.add_argument("--format", choices=tuple(_FORMATS), default="both",
-                   help="what to produce (default: both)")
+    p.add_argument("--format", type=formats, default=_ALIASES["both"],
+                   metavar="html|text|epub|pdf|both|all",
+                   help="what to produce, several separated by commas (default: both = "
+                        "html,text); epub: one EPUB 3 of the edition; pdf: a PDF per "
+                        "document and one of the edition (needs WeasyPrint: pip install "
+                        "'teikit[pdf]')")
+    p.add_argument("--title", default="", metavar="TEXT",
+                   help="the edition's title (page headers, the books' title)")
+    p.add_argument("--publisher", default="", metavar="TEXT",
+                   help="the books' publisher")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the books' date (default: none stated; a fixed timestamp, or "
+                        "SOURCE_DATE_EPOCH, keeps them reproducible)")
     p.add_argument("--width", type=int, default=72, metavar="N",
                    help="wrap the text edition at N characters (default 72; 0: no wrapping)")
     p.add_argument("--xslt-html", type=Path, metavar="FILE",
@@ -42,9 +72,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.width < 0:
         raise UsageError("--width must be 0 (no wrapping) or a positive number")
-    options = Options(output=args.output, formats=_FORMATS[args.format], width=args.width,
+    if args.date is not None:
+        from teikit.render.book import book_moment
+        book_moment(args.date)  # a bad date is a usage error before anything is rendered
+    options = Options(output=args.output, formats=args.format, width=args.width,
                       xslt_html=args.xslt_html, xslt_text=args.xslt_text,
-                      templates=args.templates)
+                      templates=args.templates, title=args.title, publisher=args.publisher,
+                      date=args.date)
     report = render(args.editions, options)
     for d in report.diagnostics:
         print(d.format(), file=sys.stderr)

@@ -7,6 +7,8 @@ host)::
     persons.html        every speaker and the documents where they speak
     <unit>.html         one page per document
     text/<unit>.txt     the text edition of each document
+    edition.epub        the edition as an EPUB 3 book (format "epub", see .epub)
+    edition.pdf         the edition as one PDF, and pdf/<unit>.pdf per document (.pdf)
     tei/<file>.xml      the TEI file a page was rendered from, unchanged
     assets/teikit.css   screen and print styles
 
@@ -30,6 +32,13 @@ from markupsafe import Markup
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
 from teikit.files import xml_files
+from teikit.render.book import (
+    EPUB_NAME,
+    Edition,
+    downloads,
+    pdf_href,
+    wants_books,
+)
 from teikit.render.metadata import Metadata, metadata_of
 from teikit.render.sanitize import sanitize
 from teikit.render.text import layout
@@ -51,6 +60,13 @@ class Options:
     templates: Path | None = None
     durable: bool = True  # fsync each file; a build skips it and checks sizes instead
     title: str = ""       # the edition's title, shown in every page's header (a project's)
+    publisher: str = ""   # the books' publisher (a project's [edition] publisher)
+    licence: str | None = None
+    date: str | None = None  # the books' date (ISO); None: a fixed one, see render.book
+
+    @property
+    def edition(self) -> Edition:
+        return Edition(self.title, self.publisher, self.licence, self.date)
 
 
 @dataclass
@@ -70,6 +86,10 @@ class Page:
     @property
     def text_href(self) -> str:
         return f"text/{self.id}.txt"
+
+    @property
+    def pdf_href(self) -> str:
+        return pdf_href(self.id)
 
 
 @dataclass
@@ -137,7 +157,8 @@ class Renderer:
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        self.html = ("html" in options.formats
+        # the books are made from the HTML articles, so they need the HTML stylesheet too
+        self.html = (("html" in options.formats or wants_books(options.formats))
                      and Stylesheet(options.xslt_html or default_stylesheet(HTML_XSLT)))
         self.text = ("text" in options.formats
                      and Stylesheet(options.xslt_text or default_stylesheet(TEXT_XSLT)))
@@ -167,6 +188,38 @@ class Renderer:
         return page, no_rule
 
 
+def common_context(formats: tuple[str, ...], title: str) -> dict:
+    """What every page's template is given besides its own content."""
+    return {"has_text": "text" in formats, "css": "assets/teikit.css", "site_title": title,
+            "downloads": downloads(formats), "has_pdf": "pdf" in formats}
+
+
+def book_style(name: str, templates: Path | None) -> bytes:
+    """A book's stylesheet (``epub.css``, ``print.css``): the editor's ``static/`` copy
+    when there is one, else teikit's."""
+    if templates is not None and (templates / "static" / name).is_file():
+        return (templates / "static" / name).read_bytes()
+    return (PACKAGE / "static" / name).read_bytes()
+
+
+def write_books(pages: list[Page], options: Options) -> list[tuple[str, int]]:
+    """The EPUB and PDFs of ``pages`` (with their articles) into ``options.output``; the
+    files written (relative names) and their sizes."""
+    pages = sorted(pages, key=_sort_key)
+    written: list[tuple[str, int]] = []
+    if "epub" in options.formats:
+        from teikit.render.epub import write_epub
+        size = write_epub(pages, options.output / EPUB_NAME, options.edition,
+                          book_style("epub.css", options.templates), options.durable)
+        written.append((EPUB_NAME, size))
+    if "pdf" in options.formats:
+        from teikit.render.pdf import write_pdfs
+        written += write_pdfs(pages, options.output, options.edition,
+                              book_style("print.css", options.templates),
+                              _environment(options.templates), options.durable)
+    return written
+
+
 def _copy_static(options: Options) -> None:
     folders = [PACKAGE / "static"]
     if options.templates is not None and (options.templates / "static").is_dir():
@@ -183,8 +236,7 @@ def _write_pages(report: Report, options: Options) -> None:
     people = persons_index(pages)
     anchors = {p.name: p.anchor for p in people}
     out = options.output
-    common = {"has_text": "text" in options.formats, "css": "assets/teikit.css",
-              "site_title": options.title}
+    common = common_context(options.formats, options.title)
     doc = env.get_template("document.html")
     for i, page in enumerate(pages):
         html = doc.render(page=page, article=Markup(page.article),
@@ -230,18 +282,20 @@ def render(paths: list[Path], options: Options) -> Report:
                 f"no rule for TEI element(s), rendered as their text: {listed}",
                 "render-no-rule"))
             report.no_rule.update(no_rule)
-        if renderer.html:
+        if "html" in options.formats:
             atomic_write(options.output / tei_href, path.read_bytes())
-    if renderer.html:
-        try:
+    try:
+        if "html" in options.formats:
             _write_pages(report, options)
-        except jinja2.TemplateNotFound as e:
-            raise TeikitError("no such template (a template can include only templates in "
-                              "--templates or teikit's own)", file=str(e.name),
-                              exit_code=2) from None
-        except jinja2.TemplateError as e:
-            where = getattr(e, "filename", None) or getattr(e, "name", None) or "--templates"
-            raise TeikitError(f"template refused or broken: {e.message or type(e).__name__}",
-                              file=str(where), line=getattr(e, "lineno", 0) or 0,
-                              exit_code=2) from None
+        if wants_books(options.formats):
+            write_books(report.pages, options)
+    except jinja2.TemplateNotFound as e:
+        raise TeikitError("no such template (a template can include only templates in "
+                          "--templates or teikit's own)", file=str(e.name),
+                          exit_code=2) from None
+    except jinja2.TemplateError as e:
+        where = getattr(e, "filename", None) or getattr(e, "name", None) or "--templates"
+        raise TeikitError(f"template refused or broken: {e.message or type(e).__name__}",
+                          file=str(where), line=getattr(e, "lineno", 0) or 0,
+                          exit_code=2) from None
     return report
