@@ -1,0 +1,319 @@
+"""Word documents (.docx) → teikit's document model.
+
+Three steps, as Pandoc's Docx reader takes them: :mod:`.package` opens the ZIP package
+safely and parses its parts; :mod:`.parse` turns WordprocessingML into paragraphs (with
+their kind), tables and page breaks whose inline content is already the model's; this
+module maps those onto divisions (one per heading, nested by level), lists, block quotes,
+tables and speaker turns, and fills the header from ``docProps/core.xml``.
+
+Speaker turns follow the transcript reader's label rules (:func:`transcript.build_body`
+over the paragraphs' text, decided for the whole document), or, when the document uses
+them, paragraph styles named for speakers ("Speaker"): such a paragraph is the label, the
+paragraphs after it the speech.  Mapping is documented in docs/docx.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from teikit import model as m
+from teikit.errors import TeikitError
+from teikit.passes import ncname
+from teikit.readers import Reading, Sniff
+from teikit.readers.blocks import TextBlock
+from teikit.readers.docx.package import open_package
+from teikit.readers.docx.parse import Options, Para, TableBlock, Unit, parse
+from teikit.readers.docx.text import document_text
+from teikit.readers.transcript import Persons, build_body
+from teikit.rules.speaker_labels import Label
+from teikit.sources import SourceText
+
+NAME = "docx"
+SUFFIXES = (".docx", ".docm", ".dotx")
+
+__all__ = ["NAME", "Options", "SUFFIXES", "read", "read_bytes", "sniff"]
+
+
+def sniff(text: str) -> Sniff:
+    """A decoded text is never a Word package (which is ZIP, read by :func:`read_bytes`)."""
+    return Sniff(0.0, "a Word document is a ZIP package, not text")
+
+
+def read(source: SourceText, doc_id: str | None = None) -> Reading:
+    raise TeikitError("a Word document is read from its bytes, not as text",
+                      file=source.name)
+
+
+# ------------------------------------------------------------------ inline text
+
+
+def plain(content: list[m.Inline]) -> str:
+    """The text of inline content as the label rules see it (a line break is "\\n")."""
+    out: list[str] = []
+    for x in content:
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, m.LineBreak):
+            out.append("\n")
+        elif isinstance(x, m.Span):
+            out.append(plain(x.content))
+    return "".join(out)
+
+
+def cut(content: list[m.Inline], start: int, end: int) -> list[m.Inline]:
+    """The part of ``content`` between plain-text offsets ``start`` and ``end``, elements
+    kept around the text they wrap; a note or page break goes with the text before it."""
+    out: list[m.Inline] = []
+    pos = 0
+    for x in content:
+        if isinstance(x, str) or isinstance(x, m.LineBreak):
+            width = len(x) if isinstance(x, str) else 1
+            lo, hi = max(start, pos), min(end, pos + width)
+            if lo < hi:
+                out.append(x[lo - pos:hi - pos] if isinstance(x, str) else x)
+            pos += width
+        elif isinstance(x, m.Span):
+            width = len(plain(x.content))
+            if max(start, pos) < min(end, pos + width) or (width == 0 and start < pos <= end):
+                out.append(m.Span(x.tag, cut(x.content, start - pos, end - pos),
+                                  dict(x.attrs), x.line))
+            pos += width
+        elif start < pos <= end or (pos == 0 and start == 0):
+            out.append(x)
+    return out
+
+
+# ------------------------------------------------------------------ blocks
+
+
+def _lists(units: list[Unit]) -> list:
+    """Consecutive list paragraphs → nested :class:`m.ItemList`; consecutive quote
+    paragraphs → one :class:`m.Quote`; tables → :class:`m.Table`."""
+    out: list = []
+    for u in units:
+        if isinstance(u, Para) and u.kind == "list":
+            if out and isinstance(out[-1], list):
+                out[-1].append(u)
+            else:
+                out.append([u])
+        elif isinstance(u, Para) and u.kind == "quote":
+            para = m.Paragraph(u.content, line=u.line)
+            if out and isinstance(out[-1], m.Quote):
+                out[-1].blocks.append(para)
+            else:
+                out.append(m.Quote([para], line=u.line))
+        elif isinstance(u, TableBlock):
+            out.append(m.Table(u.rows, line=u.line))
+        else:
+            out.append(u)
+    return [_item_list(x) if isinstance(x, list) else x for x in out]
+
+
+def _item_list(paras: list[Para]) -> m.ItemList:
+    def new(p: Para) -> m.ItemList:
+        return m.ItemList(type="ordered" if p.ordered else "bulleted", line=p.line)
+
+    root = new(paras[0])
+    stack = [(paras[0].level, root)]
+    for p in paras:
+        while len(stack) > 1 and p.level < stack[-1][0]:
+            stack.pop()
+        level, lst = stack[-1]
+        if p.level > level and lst.items:
+            deeper = new(p)
+            lst.items[-1].blocks.append(deeper)
+            stack.append((p.level, deeper))
+            lst = deeper
+        lst.items.append(m.Item(p.content, line=p.line))
+    return root
+
+
+def _style_turns(units: list, persons: Persons) -> list:
+    """Turns from speaker-styled paragraphs: the label paragraph, then its speech."""
+    out: list = []
+    turn: m.Speech | None = None
+    for u in units:
+        if isinstance(u, Para) and u.kind == "speaker":
+            printed = plain(u.content).strip()
+            name = re.sub(r"[\s.:,;—–-]+$", "", printed) or printed
+            turn = m.Speech(persons.key_for(Label(printed, name, "", "style")), u.content,
+                            line=u.line)
+            out.append(turn)
+        elif isinstance(u, Para) and u.kind == "p" and turn is not None:
+            turn.blocks.append(m.Paragraph(u.content, line=u.line))
+        elif turn is not None and isinstance(u, m.ItemList | m.PageBreak):
+            turn.blocks.append(u)
+        else:
+            turn = None
+            out.append(u)
+    # a label with no speech after it is no turn (TEI's sp needs a p, stage or list)
+    return [m.Paragraph(x.label, line=x.line) if isinstance(x, m.Speech) and not x.blocks
+            else x for x in out]
+
+
+def _label_turns(units: list, name: str, persons: Persons, title: str) -> list | None:
+    """Turns by the transcript reader's label rules, decided over all plain paragraphs of
+    the document at once; None when they find fewer than two turns."""
+    paras = [u for u in units if isinstance(u, Para) and u.kind == "p"]
+    if not paras:
+        return None
+    texts = [plain(p.content) for p in paras]
+    starts: list[int] = []  # each paragraph's first "line" (a line break adds a line)
+    line = 1
+    for text in texts:
+        starts.append(line)
+        line += text.count("\n") + 1
+    cursor = [0] * len(paras)
+
+    def index(line_no: int) -> int:
+        return bisect.bisect_right(starts, line_no) - 1
+
+    def inlines(text: str, line_no: int) -> list[m.Inline]:
+        k = index(line_no)
+        at = texts[k].find(text, cursor[k])
+        if at < 0:
+            at = texts[k].find(text)
+        if at < 0:  # not a stretch of the paragraph: keep the text as the rules gave it
+            return [text]
+        cursor[k] = at + len(text)
+        return cut(paras[k].content, at, at + len(text))
+
+    blocks = [TextBlock(t.strip(), s) for t, s in zip(texts, starts, strict=True)]
+    body, _ = build_body(blocks, name, inlines, persons, [title] if title else [])
+    if sum(isinstance(b, m.Speech) for b in body) < 2:
+        return None
+    # events in paragraph order: (paragraph index, turn opened here | paragraph, its turn)
+    events: list[tuple[int, m.Speech | None, m.Block | None]] = []
+    for b in body:
+        if isinstance(b, m.Speech):
+            events.append((index(b.line), b, None))
+            events.extend((index(p.line), b, p) for p in b.blocks)
+        else:
+            events.append((index(b.line), None, b))
+    position = {id(p): k for k, p in enumerate(paras)}
+    out: list = []
+    turn: m.Speech | None = None
+    source_turn: m.Speech | None = None
+    e = 0
+    for u in units:
+        if isinstance(u, Para) and u.kind == "p":
+            k = position[id(u)]
+            while e < len(events) and events[e][0] <= k:
+                _, speech, block = events[e]
+                e += 1
+                if block is None:  # a turn opens
+                    turn = m.Speech(speech.who, speech.label, [], speech.stage, speech.line)
+                    source_turn = speech
+                    out.append(turn)
+                elif speech is not None and speech is source_turn and turn is not None:
+                    turn.blocks.append(block)
+                else:  # outside any turn, or a turn a heading or table ended
+                    turn = source_turn = None
+                    out.append(block)
+        elif turn is not None and isinstance(u, m.ItemList | m.PageBreak):
+            turn.blocks.append(u)
+        else:
+            turn = source_turn = None
+            out.append(u)
+    return [m.Paragraph(x.label, line=x.line) if isinstance(x, m.Speech)
+            and not x.blocks and not x.stage else x for x in out]
+
+
+def _sections(items: list) -> m.Division:
+    """Headings open divisions nested by level; a title opens the document."""
+    root = m.Division("main", [])
+    stack: list[tuple[int, m.Division]] = [(0, root)]
+    for x in items:
+        if isinstance(x, Para) and x.kind == "title" and len(stack) == 1 and all(
+                isinstance(b, m.Head | m.PageBreak) for b in root.blocks):
+            root.blocks.append(m.Head(x.content, line=x.line))
+        elif isinstance(x, Para) and x.kind == "heading":
+            while stack[-1][0] >= x.level:
+                stack.pop()
+            div = m.Division("section", [m.Head(x.content, line=x.line)], line=x.line)
+            stack[-1][1].blocks.append(div)
+            stack.append((x.level, div))
+        elif isinstance(x, Para):
+            stack[-1][1].blocks.append(m.Paragraph(x.content, line=x.line))
+        else:
+            stack[-1][1].blocks.append(x)
+    return root
+
+
+# ------------------------------------------------------------------ header
+
+DC = "http://purl.org/dc/elements/1.1/"
+DCTERMS = "http://purl.org/dc/terms/"
+
+
+def _core(root: etree._Element | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for key, tag in (("title", f"{{{DC}}}title"), ("creator", f"{{{DC}}}creator"),
+                     ("created", f"{{{DCTERMS}}}created"),
+                     ("modified", f"{{{DCTERMS}}}modified")):
+        el = root.find(tag)
+        if el is not None and (el.text or "").strip():
+            out[key] = " ".join(el.text.split())
+    return out
+
+
+def _first_text(units: list[Unit], kinds: tuple[str, ...]) -> str:
+    for u in units:
+        if isinstance(u, Para) and u.kind in kinds:
+            return " ".join(plain(u.content).split())
+    return ""
+
+
+# ------------------------------------------------------------------ reading
+
+
+def read_bytes(data: bytes, name: str, doc_id: str | None = None,
+               options: Options | None = None) -> Reading:
+    """The Word package ``data`` (the bytes of the file called ``name``) as a document."""
+    options = options or Options()
+    pkg = open_package(data, name)
+    stem = Path(name).stem
+    doc_id = doc_id or ncname(stem, "doc")
+    parsed = parse(pkg, doc_id, options)
+    units = parsed.units
+    if not any(isinstance(u, Para | TableBlock) for u in units):
+        raise TeikitError("the Word document has no text to convert", file=name)
+    core = _core(pkg.core)
+    title = core.get("title") or _first_text(units, ("title",)) or _first_text(
+        units, ("heading",)) or stem
+    reserved = {doc_id} | {r.xml_id for r in parsed.authors if r.xml_id} | {
+        r.xml_id for r in parsed.revisions}
+    persons = Persons(reserved)
+    items = _lists(units)
+    if any(isinstance(u, Para) and u.kind == "speaker" for u in items):
+        items = _style_turns(items, persons)
+    else:
+        turns = _label_turns(items, name, persons, title)
+        if turns is None:
+            persons = Persons(reserved)
+        else:
+            items = turns
+    header = m.Header(title=title)
+    if core.get("creator"):
+        header.responsibilities.append(m.Respons("author of the Word document",
+                                                 [core["creator"]]))
+    header.responsibilities.extend(parsed.authors)
+    created = core.get("created", "")
+    if re.match(r"\d{4}-\d{2}-\d{2}", created):
+        header.date_when = created[:10]
+    if core.get("modified"):
+        header.extra_fields.append(("modified",
+                                    f"Word document last modified {core['modified']}"))
+    header.revisions = parsed.revisions
+    doc = m.Document(doc_id, header, [_sections(items)], persons.people,
+                     source_name=Path(name).name)
+    lang = parsed.default_lang
+    if lang and lang.split("-")[0].lower() != doc.lang:
+        doc.text_lang = lang
+    return Reading(doc, list(pkg.diagnostics), document_text(pkg, options), 1)
