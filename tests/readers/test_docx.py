@@ -4,12 +4,15 @@ feature and per kind of bad input."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 
 import pytest
 from lxml import etree
 
-from docx_builder import li, make_docx, p, r
+from docx_builder import NS as NS_DECL
+from docx_builder import STYLES, core, li, make_docx, note_part, p, r
 from teikit.cli import main
 from teikit.convert import DocxOptions, convert_bytes
 from teikit.errors import TeikitError
@@ -228,3 +231,316 @@ def test_content_controls_fields_and_smart_tags_are_looked_through():
     _, tree = convert(body)
     assert body_xml(tree) == ('<body><div type="main"><p>Inside a control 1 May page 3</p>'
                               "</div></body>")
+
+
+# ------------------------------------------------------------------ notes
+
+FN = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
+EN = '<w:r><w:endnoteReference w:id="{}"/></w:r>'
+
+
+def test_footnotes_anchored_at_their_reference_numbered_in_order():
+    notes = note_part("footnote", {2: "First note.", 3: "Second note."})
+    _, tree = convert(p("Reagan", FN.format(2), " met Gorbachev.", FN.format(3)),
+                      footnotes=notes)
+    assert body_xml(tree) == (
+        '<body><div type="main"><p>Reagan<note n="1" xml:id="memofn1"> First note.</note>'
+        ' met Gorbachev.<note n="2" xml:id="memofn2"> Second note.</note></p></div></body>')
+
+
+def test_note_with_several_paragraphs_keeps_them():
+    notes = note_part("footnote", {1: "One."}).replace(
+        "</w:p></w:footnote></w:footnotes>", "</w:p>" + p("Two.") + "</w:footnote></w:footnotes>")
+    _, tree = convert(p("Text", FN.format(1)), footnotes=notes)
+    note = tree.find(".//t:note", NS)
+    assert [x.text for x in note.findall("t:p", NS)] == [" One.", "Two."]
+
+
+def test_endnotes_numbered_in_their_own_series_lower_roman():
+    _, tree = convert(p("A", FN.format(1), " b", EN.format(1), " c", EN.format(2)),
+                      footnotes=note_part("footnote", {1: "Foot."}),
+                      endnotes=note_part("endnote", {1: "End one.", 2: "End two."}))
+    notes = tree.findall(".//t:note", NS)
+    assert [(n.get("n"), n.get("type")) for n in notes] == [
+        ("1", None), ("i", "endnote"), ("ii", "endnote")]
+
+
+def test_custom_mark_kept_as_n_and_not_repeated_in_the_text():
+    ref = '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r>' + r("*")
+    notes = (f'<w:footnotes {NS_DECL}><w:footnote w:id="1"><w:p>{r("* A starred note.")}</w:p>'
+             "</w:footnote></w:footnotes>")
+    _, tree = convert(p("Text", ref, " and more", FN.format(2)),
+                      footnotes=notes[:-len("</w:footnotes>")]
+                      + note_part("footnote", {2: "Numbered."}).split("</w:footnote>", 1)[1])
+    notes = tree.findall(".//t:note", NS)
+    assert [n.get("n") for n in notes] == ["*", "1"]
+    assert tree.find(".//t:p", NS).text == "Text"
+
+
+# ------------------------------------------------------------------ formatting
+
+def test_character_formatting_becomes_nested_hi():
+    body = p(r("it", "<w:i/>"), r("bold", "<w:b/>"), r("u", '<w:u w:val="single"/>'),
+             r("sc", "<w:smallCaps/>"), r("sup", '<w:vertAlign w:val="superscript"/>'),
+             r("sub", '<w:vertAlign w:val="subscript"/>'), r("st", "<w:strike/>"),
+             r("both", "<w:i/><w:b/>"), r("off", '<w:i w:val="0"/>'),
+             r("noline", '<w:u w:val="none"/>'),
+             r("styled", '<w:rStyle w:val="Emphasis"/>'))
+    _, tree = convert(body)
+    assert body_xml(tree) == (
+        '<body><div type="main"><p><hi rend="italic">it</hi><hi rend="bold">bold</hi>'
+        '<hi rend="underline">u</hi><hi rend="smallcaps">sc</hi>'
+        '<hi rend="superscript">sup</hi><hi rend="subscript">sub</hi>'
+        '<hi rend="strikethrough">st</hi><hi rend="italic"><hi rend="bold">both</hi></hi>'
+        'offnoline<hi rend="italic">styled</hi></p></div></body>')
+
+
+def test_runs_split_by_word_merge_into_one_element():
+    _, tree = convert(p(r("Hel", "<w:i/>"), r("lo", "<w:i/>"), " world"))
+    assert body_xml(tree) == ('<body><div type="main"><p><hi rend="italic">Hello</hi> world'
+                              "</p></div></body>")
+
+
+def test_language_of_runs_becomes_foreign_when_it_differs_from_the_document():
+    body = p("He said ", r("c'est la vie", '<w:lang w:val="fr-FR"/>'), " and ",
+             r("color", '<w:lang w:val="en-GB"/>'), ".")
+    _, tree = convert(body)
+    assert body_xml(tree) == (
+        '<body><div type="main"><p>He said <foreign xml:lang="fr-FR">c\'est la vie</foreign>'
+        " and color.</p></div></body>")
+
+
+def test_document_language_from_the_style_defaults():
+    styles = STYLES.replace('w:val="en-US"', 'w:val="de-DE"')
+    conv, tree = convert(p("Guten Tag."), styles=styles)
+    assert tree.find("t:text", NS).get("{http://www.w3.org/XML/1998/namespace}lang") == "de-DE"
+
+
+def test_hyperlinks_become_ref_with_their_address_internal_links_stay_text():
+    rels = ('<Relationship Id="rIdL" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/hyperlink" Target="https://example.org/a b" '
+            'TargetMode="External"/>')
+    body = p("See ", '<w:hyperlink r:id="rIdL">' + r("the site", "<w:u/>") + "</w:hyperlink>",
+             " or ", '<w:hyperlink w:anchor="sec2">' + r("section 2") + "</w:hyperlink>", ".")
+    conv, tree = convert(body, document_rels=rels)
+    assert body_xml(tree) == (
+        '<body><div type="main"><p>See <ref target="https://example.org/a%20b">'
+        '<hi rend="underline">the site</hi></ref> or section 2.</p></div></body>')
+    assert not [d for d in conv.diagnostics if d.rule == "docx-external"]
+
+
+COMMENTS = (f'<w:comments {{ns}}><w:comment w:id="0" w:author="Jane Doe" '
+            f'w:date="2024-05-01T10:00:00Z" w:initials="JD">{p("Check this date.")}'
+            "</w:comment></w:comments>")
+
+
+def test_comments_become_notes_with_author_and_date_at_their_start():
+    body = p("Signed on ", '<w:commentRangeStart w:id="0"/>', "May 1",
+             '<w:commentRangeEnd w:id="0"/>',
+             '<w:r><w:commentReference w:id="0"/></w:r>', ".")
+    conv, tree = convert(body, comments=COMMENTS.format(ns=NS_DECL))
+    assert body_xml(tree) == (
+        '<body><div type="main"><p>Signed on <note xml:id="memo-comment-c-0" type="comment" '
+        'resp="#author-jane-doe"><date when="2024-05-01T10:00:00Z"/>Check this date.</note>'
+        "May 1.</p></div></body>")
+    resp = tree.find(".//t:titleStmt/t:respStmt", NS)
+    assert resp.get("{http://www.w3.org/XML/1998/namespace}id") == "author-jane-doe"
+    assert resp.findtext("t:persName", namespaces=NS) == "Jane Doe"
+
+
+def test_comments_dropped_on_request():
+    body = p("Signed", '<w:commentRangeStart w:id="0"/>', " today",
+             '<w:r><w:commentReference w:id="0"/></w:r>')
+    _, tree = convert(body, DocxOptions(drop_comments=True),
+                      comments=COMMENTS.format(ns=NS_DECL))
+    assert tree.find(".//t:note", NS) is None
+    assert tree.find(".//t:respStmt", NS) is None
+
+
+# ------------------------------------------------------------------ tracked changes
+
+INS = '<w:ins w:id="1" w:author="Ann" w:date="2024-05-02T09:00:00Z">{}</w:ins>'
+DEL = ('<w:del w:id="2" w:author="Ann" w:date="2024-05-02T09:00:00Z"><w:r><w:delText>{}'
+       "</w:delText></w:r></w:del>")
+
+
+def test_tracked_changes_become_add_and_del_with_resp_and_change():
+    body = p("The ", DEL.format("old"), INS.format(r("new")), " text.")
+    _, tree = convert(body)
+    assert body_xml(tree) == (
+        '<body><div type="main"><p>The <del resp="#author-ann" change="#memo-rev1">old</del>'
+        '<add resp="#author-ann" change="#memo-rev1">new</add> text.</p></div></body>')
+    change = tree.find(".//t:revisionDesc/t:change[@when]", NS)
+    assert change.get("when") == "2024-05-02T09:00:00Z" and change.get("who") == "#author-ann"
+    assert change.get("{http://www.w3.org/XML/1998/namespace}id") == "memo-rev1"
+
+
+def test_accept_changes_keeps_insertions_drops_deletions():
+    body = p("The ", DEL.format("old"), INS.format(r("new")), " text.")
+    _, tree = convert(body, DocxOptions(accept_changes=True))
+    assert body_xml(tree) == '<body><div type="main"><p>The new text.</p></div></body>'
+    assert tree.find(".//t:revisionDesc/t:change[@when]", NS) is None
+
+
+def test_moved_text_is_kept_once_where_it_was_moved_to():
+    move_from = ('<w:moveFrom w:id="3" w:author="Ann" w:date="2024-05-02T09:00:00Z">'
+                 + r("moved ") + "</w:moveFrom>")
+    move_to = ('<w:moveTo w:id="4" w:author="Ann" w:date="2024-05-02T09:00:00Z">'
+               + r("moved ") + "</w:moveTo>")
+    _, tree = convert(p(move_from, "Text stays. ") + p("Here ", move_to, "it is."))
+    assert body_xml(tree) == (
+        '<body><div type="main"><p>Text stays. </p><p>Here <add resp="#author-ann" '
+        'change="#memo-rev1" type="moved">moved </add>it is.</p></div></body>')
+    _, accepted = convert(p(move_from, "Text stays. ") + p("Here ", move_to, "it is."),
+                          DocxOptions(accept_changes=True))
+    assert body_xml(accepted).count("moved") == 1
+
+
+# ------------------------------------------------------------------ speakers
+
+def test_speaker_labels_by_the_transcript_rules_one_person_per_speaker():
+    body = (p("Memorandum of conversation", style="Heading1")
+            + p("Present: the two leaders.")
+            + p(r("R. REAGAN.", "<w:b/>"), " The regional issues.")
+            + p("M. S. GORBACHEV. Our order of ", r("priorities", "<w:i/>"), " coincides.")
+            + p("And more from him.") + p("GORBACHEV. Agreed."))
+    conv, tree = convert(body)
+    turns = tree.findall(".//t:sp", NS)
+    assert [t.get("who") for t in turns] == ["#reagan", "#gorbachev", "#gorbachev"]
+    assert [t.findtext("t:speaker", namespaces=NS) for t in turns] == [
+        "R. REAGAN.", "M. S. GORBACHEV.", "GORBACHEV."]
+    speech = etree.tostring(turns[1].find("t:p", NS), encoding="unicode", with_tail=False)
+    assert speech.endswith('>Our order of <hi rend="italic">priorities</hi> coincides.</p>')
+    assert len(turns[1].findall("t:p", NS)) == 2
+    assert [p.key for p in conv.document.persons] == ["reagan", "gorbachev"]
+
+
+def test_labels_inside_a_paragraph_after_line_breaks():
+    body = p("Q. Where were you?", "<w:r><w:br/></w:r>", "A. At home.", "<w:r><w:br/></w:r>",
+             "Q. And then?", "<w:r><w:br/></w:r>", "A. I left.")
+    conv, tree = convert(body)
+    assert len(tree.findall(".//t:sp", NS)) == 4
+
+
+def test_speaker_style_paragraphs_are_labels():
+    body = (p("ALGERNON", style="Speaker") + p("Did you hear what I was playing?")
+            + p("LANE", style="Speaker") + p("I didn't think it polite to listen, sir.")
+            + p("ALGERNON", style="Speaker") + p("I'm sorry for that."))
+    conv, tree = convert(body)
+    turns = tree.findall(".//t:sp", NS)
+    assert [t.get("who") for t in turns] == ["#algernon", "#lane", "#algernon"]
+    assert len(conv.document.persons) == 2
+
+
+def test_prose_with_one_colon_label_is_no_transcript():
+    conv, tree = convert(p("Note: this memo is short.") + p("It has no speakers."))
+    assert tree.find(".//t:sp", NS) is None and conv.document.persons == []
+
+
+def test_a_heading_ends_a_turn():
+    body = (p("REAGAN: One.") + p("GORBACHEV: Two.") + p("Next day", style="Heading1")
+            + p("A paragraph after the heading."))
+    _, tree = convert(body)
+    section = tree.find(".//t:div[@type='section']", NS)
+    assert section.find("t:sp", NS) is None and section.find("t:p", NS) is not None
+
+
+# ------------------------------------------------------------------ header
+
+def test_header_from_core_properties_and_deterministic_output():
+    props = core("Talks in Geneva", "Ann Smith", "2024-05-01T10:00:00Z", "2024-05-03T08:00:00Z")
+    data = make_docx(p("Text."), core_xml=props)
+    first = convert_bytes(data, "memo.docx")
+    assert convert_bytes(data, "memo.docx").data == first.data
+    tree = etree.fromstring(first.data)
+    assert tree.findtext(".//t:titleStmt/t:title", namespaces=NS) == "Talks in Geneva"
+    assert tree.findtext(".//t:titleStmt/t:respStmt/t:persName", namespaces=NS) == "Ann Smith"
+    assert tree.find(".//t:creation/t:date", NS).get("when") == "2024-05-01"
+    assert "2024-05-03T08:00:00Z" in tree.findtext(".//t:notesStmt/t:note", namespaces=NS)
+
+
+def test_title_falls_back_to_first_heading_then_file_name():
+    assert convert(p("Part", style="Heading1") + p("x."))[0].document.header.title == "Part"
+    assert convert(p("x."))[0].document.header.title == "memo"
+
+
+# ------------------------------------------------------------------ conservation
+
+def test_every_character_is_in_the_edition_text_boxes_included():
+    box = ("<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>"
+           + p("Boxed text.") + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback>"
+           "<w:pict><w:txbxContent>" + p("Boxed text.") + "</w:txbxContent></w:pict>"
+           "</mc:Fallback></mc:AlternateContent></w:r>")
+    _, tree = convert(p("Before.", box, " After."))
+    assert "".join(tree.find(".//t:body", NS).itertext()).count("Boxed text.") == 1
+
+
+def test_conservation_reports_text_the_reader_lost(monkeypatch):
+    from teikit.readers.docx import parse
+    real = parse.Parser._run
+
+    def lossy(self, run, ctx, atoms):  # a reader bug: runs in italics vanish
+        if run.find(f"{{{parse.W}}}rPr") is None:
+            real(self, run, ctx, atoms)
+    monkeypatch.setattr(parse.Parser, "_run", lossy)
+    conv = convert_bytes(make_docx(p("Kept ", r("lost", "<w:i/>"), " kept.")), "memo.docx")
+    lost = [d for d in conv.diagnostics if d.rule == "text-conservation"]
+    assert len(lost) == 1 and "lost" in lost[0].message
+
+
+def test_document_text_prints_notes_lists_and_cells_as_the_check_reads_them():
+    pkg = docx.package.open_package(make_docx(
+        p("A", FN.format(1)) + li("item") + "<w:tbl><w:tr><w:tc>" + p("x") + "</w:tc><w:tc>"
+        + p("y") + "</w:tc></w:tr></w:tbl>",
+        footnotes=note_part("footnote", {1: "Note."})), "m.docx")
+    text = docx.text.document_text(pkg, DocxOptions())
+    assert "".join(text.split()) == "A1•itemx|y1.Note."
+
+
+# ------------------------------------------------------------------ whole editions
+
+def test_full_document_is_valid_against_tei_all(tei_all):
+    body = (p("Title", style="Title") + p("Section", style="Heading1")
+            + p("Text", FN.format(1), " with ", r("style", "<w:i/>"), " and ",
+                r("mot", '<w:lang w:val="fr-FR"/>'), ".", '<w:commentRangeStart w:id="0"/>')
+            + p("The ", DEL.format("old"), INS.format(r("new")), " text.")
+            + li("a") + li("b", level=1)
+            + "<w:tbl><w:tr><w:tc>" + p("x") + "</w:tc></w:tr></w:tbl>"
+            + p("Quoted.", style="Quote") + p("REAGAN: One.") + p("GORBACHEV: Two."))
+    _, tree = convert(body, footnotes=note_part("footnote", {1: "Note."}),
+                      comments=COMMENTS.format(ns=NS_DECL),
+                      core_xml=core("T", "Ann", "2024-05-01T10:00:00Z"))
+    assert tei_all.validate(tree), tei_all.error_log.last_error
+
+
+def test_cli_options_and_build_read_docx(tmp_path, capsys):
+    src = tmp_path / "memo.docx"
+    src.write_bytes(make_docx(p("The ", DEL.format("old"), INS.format(r("new")), " text.")))
+    out = tmp_path / "tei"
+    assert main(["convert", str(src), "-o", str(out), "--accept-changes"]) == 0
+    edition = (out / "memo.xml").read_bytes()
+    assert b"<p>The new text.</p>" in edition and b"<del" not in edition
+
+
+def test_teikit_build_converts_docx_sources(tmp_path):
+    project = tmp_path / "proj"
+    assert main(["init", str(project)]) == 0
+    config = project / "teikit.toml"
+    config.write_text(config.read_text().replace('"sources/*.txt"', '"sources/*.docx"'))
+    (project / "sources" / "memo.docx").write_bytes(
+        make_docx(p("REAGAN: One.") + p("GORBACHEV: Two.")))
+    assert main(["build", str(project), "-j", "1", "--quiet"]) == 0
+    edition = (project / "tei" / "memo.xml").read_bytes()
+    assert b'<sp who="#reagan">' in edition
+    assert (project / "output" / "memo.html").exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_document_saved_by_libreoffice(tmp_path):
+    text = tmp_path / "talk.txt"
+    text.write_text("REAGAN: Welcome to Geneva.\n\nGORBACHEV: Thank you.\n", encoding="utf-8")
+    subprocess.run(["soffice", "--headless", "--convert-to", "docx", "--outdir", str(tmp_path),
+                    str(text)], check=True, capture_output=True, timeout=120)
+    conv = convert_bytes((tmp_path / "talk.docx").read_bytes(), "talk.docx")
+    assert [p.key for p in conv.document.persons] == ["reagan", "gorbachev"]
+    assert not [d for d in conv.diagnostics if d.rule == "text-conservation"]

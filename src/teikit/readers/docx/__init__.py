@@ -26,7 +26,7 @@ from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
 from teikit.readers.blocks import TextBlock
 from teikit.readers.docx.package import open_package
-from teikit.readers.docx.parse import Options, Para, TableBlock, Unit, parse
+from teikit.readers.docx.parse import Options, Para, TableBlock, Unit, read_document
 from teikit.readers.docx.text import document_text
 from teikit.readers.transcript import Persons, build_body
 from teikit.rules.speaker_labels import Label
@@ -280,7 +280,7 @@ def read_bytes(data: bytes, name: str, doc_id: str | None = None,
     pkg = open_package(data, name)
     stem = Path(name).stem
     doc_id = doc_id or ncname(stem, "doc")
-    parsed = parse(pkg, doc_id, options)
+    parsed = read_document(pkg, doc_id, options)
     units = parsed.units
     if not any(isinstance(u, Para | TableBlock) for u in units):
         raise TeikitError("the Word document has no text to convert", file=name)

@@ -490,7 +490,8 @@ class Parsed:
     default_lang: str | None = None
 
 
-def parse(pkg: Package, doc_id: str, options: Options) -> Parsed:
+def read_document(pkg: Package, doc_id: str, options: Options) -> Parsed:
+    """The body of the package's main document, and who changed and commented it."""
     parser = Parser(pkg, doc_id, options)
     units = parser.body()
     return Parsed(units, list(parser.authors.values()), list(parser.revisions.values()),
