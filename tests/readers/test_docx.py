@@ -407,8 +407,10 @@ def test_speaker_labels_by_the_transcript_rules_one_person_per_speaker():
     conv, tree = convert(body)
     turns = tree.findall(".//t:sp", NS)
     assert [t.get("who") for t in turns] == ["#reagan", "#gorbachev", "#gorbachev"]
-    assert [t.findtext("t:speaker", namespaces=NS) for t in turns] == [
+    assert ["".join(t.find("t:speaker", NS).itertext()) for t in turns] == [
         "R. REAGAN.", "M. S. GORBACHEV.", "GORBACHEV."]
+    assert etree.tostring(turns[0].find("t:speaker", NS), encoding="unicode",
+                          with_tail=False).endswith('><hi rend="bold">R. REAGAN.</hi></speaker>')
     speech = etree.tostring(turns[1].find("t:p", NS), encoding="unicode", with_tail=False)
     assert speech.endswith('>Our order of <hi rend="italic">priorities</hi> coincides.</p>')
     assert len(turns[1].findall("t:p", NS)) == 2
@@ -544,3 +546,54 @@ def test_document_saved_by_libreoffice(tmp_path):
     conv = convert_bytes((tmp_path / "talk.docx").read_bytes(), "talk.docx")
     assert [p.key for p in conv.document.persons] == ["reagan", "gorbachev"]
     assert not [d for d in conv.diagnostics if d.rule == "text-conservation"]
+
+
+def test_markup_as_word_writes_it_adds_nothing_but_the_text():
+    # rsids, fonts and sizes on every run, proofing marks, bookmarks, rendered page breaks,
+    # an explicit "not bold", Word's footnote separators and footnote styles, a template
+    # attached by an external relationship of settings.xml
+    run_props = ('<w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="24"/>'
+                 '<w:szCs w:val="24"/><w:lang w:val="en-US"/></w:rPr>')
+    body = ('<w:p w:rsidR="00A1" w:rsidRDefault="00A1"><w:pPr><w:rPr><w:lang w:val="en-US"/>'
+            '</w:rPr></w:pPr><w:bookmarkStart w:id="0" w:name="_GoBack"/>'
+            f'<w:r w:rsidRPr="00B2">{run_props}<w:t>The</w:t></w:r>'
+            '<w:proofErr w:type="spellStart"/><w:r><w:t xml:space="preserve"> Presidnet</w:t>'
+            '</w:r><w:proofErr w:type="spellEnd"/><w:r><w:rPr><w:b w:val="false"/></w:rPr>'
+            '<w:lastRenderedPageBreak/><w:t xml:space="preserve"> spoke.</w:t></w:r>'
+            '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+            '<w:footnoteReference w:id="1"/></w:r><w:bookmarkEnd w:id="0"/></w:p>'
+            '<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/></w:sectPr>')
+    footnotes = (f'<w:footnotes {NS_DECL}><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
+                 '<w:separator/></w:r></w:p></w:footnote><w:footnote '
+                 'w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+                 '</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:pPr><w:pStyle '
+                 'w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>'
+                 '</w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Sic.</w:t></w:r>'
+                 "</w:p></w:footnote></w:footnotes>")
+    settings_rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                     'relationships"><Relationship Id="rIdT" Type="http://schemas.openxmlformats'
+                     '.org/officeDocument/2006/relationships/attachedTemplate" Target="file:///'
+                     'C:/Templates/Memo.dotm" TargetMode="External"/></Relationships>')
+    conv, tree = convert(body, footnotes=footnotes, settings=f"<w:settings {NS_DECL}/>",
+                         extra={"word/_rels/settings.xml.rels": settings_rels.encode()})
+    assert body_xml(tree) == ('<body><div type="main"><p>The Presidnet spoke.<note n="1" '
+                              'xml:id="memofn1"> Sic.</note></p></div></body>')
+    assert [d.rule for d in conv.diagnostics] == ["docx-external"]
+    assert "attachedTemplate" in conv.diagnostics[0].message
+
+
+def test_page_break_between_label_and_speech_stays_inside_the_turn():
+    body = (p("ALGERNON", style="Speaker") + p('<w:r><w:br w:type="page"/></w:r>')
+            + p("Did you hear?") + p("LANE", style="Speaker") + p("No, sir."))
+    _, tree = convert(body)  # convert() checks validity: sp may not begin with pb
+    first = tree.find(".//t:sp/t:p", NS)
+    assert first[0].tag == f"{{{TEI_NS}}}pb" and first[0].tail == "Did you hear?"
+
+
+def test_stage_direction_opening_a_turn_and_label_diagnostics_at_paragraph_numbers():
+    body = (p("Hearing", style="Heading1") + p("Mr. SMITH. (Laughter.) We begin.")
+            + p("Mr. JONES. We do.") + p("Mr. SMITH. Good."))
+    conv, tree = convert(body)
+    assert tree.findtext(".//t:sp/t:stage", namespaces=NS) == "(Laughter.)"
+    for d in conv.diagnostics:
+        assert d.line in (2, 3, 4), d.format()

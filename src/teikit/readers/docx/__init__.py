@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
 from teikit import model as m
+from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
 from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
@@ -150,17 +152,41 @@ def _style_turns(units: list, persons: Persons) -> list:
         else:
             turn = None
             out.append(u)
-    # a label with no speech after it is no turn (TEI's sp needs a p, stage or list)
-    return [m.Paragraph(x.label, line=x.line) if isinstance(x, m.Speech) and not x.blocks
-            else x for x in out]
+    return _settle(out)
 
 
-def _label_turns(units: list, name: str, persons: Persons, title: str) -> list | None:
+def _settle(items: list) -> list:
+    """Turns as TEI's ``sp`` can hold them: a page break before the first words goes into
+    the first paragraph or item, and a label with no speech after it is a paragraph."""
+    out: list = []
+    for x in items:
+        if not isinstance(x, m.Speech) or x.stage:
+            out.append(x)
+            continue
+        lead = []
+        while x.blocks and isinstance(x.blocks[0], m.PageBreak):
+            lead.append(x.blocks.pop(0))
+        if not x.blocks:
+            out.append(m.Paragraph(x.label, line=x.line))
+            out.extend(lead)
+            continue
+        first = x.blocks[0]
+        if lead and isinstance(first, m.Paragraph):
+            first.content[:0] = lead
+        elif lead and isinstance(first, m.ItemList) and first.items:
+            first.items[0].content[:0] = lead
+        out.append(x)
+    return out
+
+
+def _label_turns(units: list, name: str, persons: Persons,
+                 title: str) -> tuple[list | None, list[Diagnostic]]:
     """Turns by the transcript reader's label rules, decided over all plain paragraphs of
-    the document at once; None when they find fewer than two turns."""
+    the document at once (None when they find fewer than two turns), and the rules'
+    diagnostics, at the paragraph's number."""
     paras = [u for u in units if isinstance(u, Para) and u.kind == "p"]
     if not paras:
-        return None
+        return None, []
     texts = [plain(p.content) for p in paras]
     starts: list[int] = []  # each paragraph's first "line" (a line break adds a line)
     line = 1
@@ -183,9 +209,11 @@ def _label_turns(units: list, name: str, persons: Persons, title: str) -> list |
         return cut(paras[k].content, at, at + len(text))
 
     blocks = [TextBlock(t.strip(), s) for t, s in zip(texts, starts, strict=True)]
-    body, _ = build_body(blocks, name, inlines, persons, [title] if title else [])
+    body, diags = build_body(blocks, name, inlines, persons, [title] if title else [],
+                             directions=True)
     if sum(isinstance(b, m.Speech) for b in body) < 2:
-        return None
+        return None, []
+    diags = [replace(d, line=paras[index(d.line)].line, col=0) for d in diags]
     # events in paragraph order: (paragraph index, turn opened here | paragraph, its turn)
     events: list[tuple[int, m.Speech | None, m.Block | None]] = []
     for b in body:
@@ -195,6 +223,16 @@ def _label_turns(units: list, name: str, persons: Persons, title: str) -> list |
         else:
             events.append((index(b.line), None, b))
     position = {id(p): k for k, p in enumerate(paras)}
+    label_at = [0] * len(paras)
+
+    def label_of(k: int, label: list[m.Inline]) -> list[m.Inline]:
+        printed = plain(label)
+        at = texts[k].find(printed, label_at[k])
+        if at < 0 or not printed:
+            return label
+        label_at[k] = at + len(printed)
+        return cut(paras[k].content, at, at + len(printed))
+
     out: list = []
     turn: m.Speech | None = None
     source_turn: m.Speech | None = None
@@ -205,8 +243,9 @@ def _label_turns(units: list, name: str, persons: Persons, title: str) -> list |
             while e < len(events) and events[e][0] <= k:
                 _, speech, block = events[e]
                 e += 1
-                if block is None:  # a turn opens
-                    turn = m.Speech(speech.who, speech.label, [], speech.stage, speech.line)
+                if block is None:  # a turn opens; its label keeps its formatting
+                    turn = m.Speech(speech.who, label_of(k, speech.label), [], speech.stage,
+                                    speech.line)
                     source_turn = speech
                     out.append(turn)
                 elif speech is not None and speech is source_turn and turn is not None:
@@ -219,8 +258,7 @@ def _label_turns(units: list, name: str, persons: Persons, title: str) -> list |
         else:
             turn = source_turn = None
             out.append(u)
-    return [m.Paragraph(x.label, line=x.line) if isinstance(x, m.Speech)
-            and not x.blocks and not x.stage else x for x in out]
+    return _settle(out), diags
 
 
 def _sections(items: list) -> m.Division:
@@ -291,10 +329,11 @@ def read_bytes(data: bytes, name: str, doc_id: str | None = None,
         r.xml_id for r in parsed.revisions}
     persons = Persons(reserved)
     items = _lists(units)
+    label_diags: list[Diagnostic] = []
     if any(isinstance(u, Para) and u.kind == "speaker" for u in items):
         items = _style_turns(items, persons)
     else:
-        turns = _label_turns(items, name, persons, title)
+        turns, label_diags = _label_turns(items, name, persons, title)
         if turns is None:
             persons = Persons(reserved)
         else:
@@ -316,4 +355,4 @@ def read_bytes(data: bytes, name: str, doc_id: str | None = None,
     lang = parsed.default_lang
     if lang and lang.split("-")[0].lower() != doc.lang:
         doc.text_lang = lang
-    return Reading(doc, list(pkg.diagnostics), document_text(pkg, options), 1)
+    return Reading(doc, pkg.diagnostics + label_diags, document_text(pkg, options), 1)
