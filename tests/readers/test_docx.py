@@ -597,3 +597,34 @@ def test_stage_direction_opening_a_turn_and_label_diagnostics_at_paragraph_numbe
     assert tree.findtext(".//t:sp/t:stage", namespaces=NS) == "(Laughter.)"
     for d in conv.diagnostics:
         assert d.line in (2, 3, 4), d.format()
+
+
+def test_table_inside_a_cell_is_flattened_a_line_per_cell():
+    inner = ("<w:tbl><w:tr><w:tc>" + p("in1") + "</w:tc><w:tc>" + p("in2")
+             + "</w:tc></w:tr></w:tbl>")
+    _, tree = convert("<w:tbl><w:tr><w:tc>" + p("outer") + inner + "</w:tc><w:tc>"
+                      + p("right") + "</w:tc></w:tr></w:tbl>")
+    assert body_xml(tree) == ('<body><div type="main"><table><row><cell>outer<lb/>in1<lb/>in2'
+                              "</cell><cell>right</cell></row></table></div></body>")
+
+
+def test_text_box_with_a_list_and_a_table_equation_and_ruby_text_kept():
+    box = ("<w:r><w:drawing><wps:txbx xmlns:wps=\"urn:wps\"><w:txbxContent>" + li("boxed item")
+           + "<w:tbl><w:tr><w:tc>" + p("c1") + "</w:tc><w:tc>" + p("c2") + "</w:tc></w:tr>"
+           "</w:tbl></w:txbxContent></wps:txbx><a:t xmlns:a=\"http://schemas.openxmlformats."
+           "org/drawingml/2006/main\">chart label</a:t></w:drawing></w:r>")
+    math = ('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+            "<m:r><m:t>x=1</m:t></m:r></m:oMath>")
+    ruby = ("<w:r><w:ruby><w:rubyPr/><w:rt>" + r("とう") + "</w:rt><w:rubyBase>" + r("東")
+            + "</w:rubyBase></w:ruby></w:r>")
+    _, tree = convert(p("Start", box, " then ", math, " and ", ruby, "."))
+    assert body_xml(tree) == ('<body><div type="main"><p>Start<lb/>boxed item<lb/>c1<lb/>c2'
+                              " then x=1 and とう東.</p></div></body>")
+
+
+def test_dates_that_are_no_dates_are_not_recorded():
+    body = p('<w:ins w:id="1" w:author="Ann" w:date="yesterday">' + r("new") + "</w:ins>")
+    conv, tree = convert(body, core_xml=core("T", created="2024-02-30T00:00:00Z"))
+    assert tree.find(".//t:revisionDesc/t:change[@when]", NS) is None
+    assert tree.find(".//t:creation", NS) is None
+    assert docx.parse.w3c_datetime("2024-05-01T10:00:00.25+02:00") == "2024-05-01T10:00:00.25+02:00"

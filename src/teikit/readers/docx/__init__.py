@@ -28,7 +28,14 @@ from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
 from teikit.readers.blocks import TextBlock
 from teikit.readers.docx.package import open_package
-from teikit.readers.docx.parse import Options, Para, TableBlock, Unit, read_document
+from teikit.readers.docx.parse import (
+    Options,
+    Para,
+    TableBlock,
+    Unit,
+    read_document,
+    w3c_datetime,
+)
 from teikit.readers.docx.text import document_text
 from teikit.readers.transcript import Persons, build_body
 from teikit.rules.speaker_labels import Label
@@ -343,8 +350,8 @@ def read_bytes(data: bytes, name: str, doc_id: str | None = None,
         header.responsibilities.append(m.Respons("author of the Word document",
                                                  [core["creator"]]))
     header.responsibilities.extend(parsed.authors)
-    created = core.get("created", "")
-    if re.match(r"\d{4}-\d{2}-\d{2}", created):
+    created = w3c_datetime(core.get("created"))
+    if created:
         header.date_when = created[:10]
     if core.get("modified"):
         header.extra_fields.append(("modified",

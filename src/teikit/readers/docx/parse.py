@@ -16,7 +16,9 @@ skipped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from lxml import etree
 
@@ -37,6 +39,8 @@ from teikit.readers.docx.styles import (
 )
 
 _W = f"{{{W}}}"
+#: Office Math (equations): its runs hold text too.
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 
 @dataclass
@@ -221,21 +225,17 @@ class Parser:
 
     def cell(self, tc: etree._Element) -> list[m.Inline]:
         """A cell's paragraphs as one inline sequence, joined by line breaks (a TEI cell
-        holds phrases); a table inside a cell is flattened, its cells joined by "|"."""
+        holds phrases); a table inside a cell is flattened, a line per cell."""
         out: list[m.Inline] = []
         for unit in self.blocks(tc):
+            if isinstance(unit, TableBlock):
+                for row in unit.rows:
+                    for cell in row:
+                        out.extend(([m.LineBreak()] if out else []) + cell)
+                continue
             if out:
                 out.append(m.LineBreak())
-            if isinstance(unit, Para):
-                out.extend(unit.content)
-            elif isinstance(unit, m.PageBreak):
-                out.append(unit)
-            else:
-                for r, row in enumerate(unit.rows):
-                    if r:
-                        out.append(m.LineBreak())
-                    for c, cell in enumerate(row):
-                        out.extend((["|"] if c else []) + cell)
+            out.extend(unit.content if isinstance(unit, Para) else [unit])
         return out
 
     # ------------------------------------------------------------ inline content
@@ -256,7 +256,7 @@ class Parser:
                     if choice is not None:
                         self._inline(choice, ctx, atoms)
                 continue
-            if name == "r":
+            if name == "r" and ns(child) in (W, M):  # a run, or a run of an equation
                 self._run(child, ctx, atoms)
             elif name == "hyperlink":
                 rel = self.pkg.relationships.get(child.get(f"{{{R}}}id", ""))
@@ -279,7 +279,7 @@ class Parser:
                 continue  # moved text is kept once, where it was moved to
             elif name == "commentRangeStart":
                 self._comment(child.get(_W + "id", ""), ctx, atoms)
-            elif name == "p":  # a paragraph inside a text box
+            elif name == "p" and ns(child) == W:  # a paragraph inside a text box
                 if atoms:
                     atoms.append((ctx, m.LineBreak()))
                 self._inline(child, ctx, atoms)
@@ -336,11 +336,12 @@ class Parser:
                     atoms.append((ctx, note))
             elif name == "commentReference":
                 self._comment(child.get(_W + "id", ""), ctx, atoms)
-            else:  # drawings and objects: only the text of their text boxes is text
-                for box in _text_boxes(child):
-                    for p in _children(box, "p"):
-                        atoms.append((ctx, m.LineBreak()))
-                        self._inline(p, ctx, atoms)
+            elif ns(child) == MC and name == "AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")  # the first choice is read, once
+                if choice is not None:
+                    self._inline(choice, ctx, atoms)
+            else:  # drawings, objects, ruby: look through, to text boxes and their text
+                self._inline(child, ctx, atoms)
 
     # ------------------------------------------------------------ notes and comments
 
@@ -382,7 +383,7 @@ class Parser:
         if author:
             note.resp = "#" + self._author(author).xml_id
         note.blocks = self._note_paragraphs(body) or [m.Paragraph([])]
-        when = body.get(_W + "date")
+        when = w3c_datetime(body.get(_W + "date"))
         if when:
             note.blocks[0].content.insert(0, m.DateRef([], when=when))
         # only the wrappers of tracked changes apply to a comment, not a hyperlink's
@@ -401,7 +402,7 @@ class Parser:
 
     def _change(self, tag: str, el: etree._Element, moved: bool = False) -> Wrap:
         author = el.get(_W + "author") or ""
-        when = el.get(_W + "date") or ""
+        when = w3c_datetime(el.get(_W + "date")) or ""
         attrs: list[tuple[str, str]] = []
         if author:
             attrs.append(("resp", "#" + self._author(author).xml_id))
@@ -432,17 +433,20 @@ def _children(el: etree._Element, name: str) -> list[etree._Element]:
     return out
 
 
-def _text_boxes(el: etree._Element) -> list[etree._Element]:
-    """The outermost text boxes in ``el``, not counting ``mc:Fallback`` copies."""
-    out = []
-    for child in el:
-        if local(child) in SKIP:
-            continue
-        if local(child) == "txbxContent":
-            out.append(child)
-        else:
-            out.extend(_text_boxes(child))
-    return out
+_W3C = re.compile(r"(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?")
+
+
+def w3c_datetime(value: str | None) -> str | None:
+    """``value`` when it is an XML Schema date or dateTime of a real day (what Word writes,
+    "2024-05-01T10:00:00Z"); None for anything else, which is then not recorded."""
+    found = _W3C.fullmatch((value or "").strip())
+    if not found:
+        return None
+    try:
+        date.fromisoformat(found.group(1))
+    except ValueError:
+        return None
+    return found.group(0)
 
 
 def _has_text(content: list[m.Inline]) -> bool:

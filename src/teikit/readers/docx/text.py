@@ -5,8 +5,10 @@ order and keeps every character of text (``w:t``, deleted text unless changes ar
 accepted, tabs, breaks, symbols), looking through any wrapper it does not know — so text the
 parser failed to map (a content control, a field it skipped) shows up as a difference.  It
 prints what Word prints around the text the way :mod:`teikit.conservation` prints an
-edition: a note's mark at its reference and "mark. text" at the end; "|" between table
-cells; "•" before a list paragraph (outside tables); a comment's text at its start.
+edition: a note's mark at its reference and "mark. text" at the end; "|" between the cells
+of a table in the body; "•" before a list paragraph (outside tables and text boxes); a
+comment's text at its start.  Text is that of WordprocessingML and Office Math runs, not
+DrawingML's (chart and shape labels are not document text).
 Each paragraph starts a new line, so a difference is reported at the paragraph's number.
 """
 
@@ -16,6 +18,7 @@ from lxml import etree
 
 from teikit.readers.docx.package import MC, Package, W
 from teikit.readers.docx.parse import (
+    M,
     Options,
     is_list_paragraph,
     local,
@@ -45,7 +48,7 @@ class _Walk:
         self.notes: list[list] = []          # [mark, body element]
         self.custom: list | None = None      # a note waiting for its printed mark
         self.comments_done: set[str] = set()
-        self.depth_in_table = 0
+        self.flat = 0  # inside a table cell or a text box
         self.in_note = False
 
     def walk(self, el: etree._Element, out: list[str]) -> None:
@@ -58,15 +61,23 @@ class _Walk:
                 continue
             if name == "moveFrom" or (name == "del" and self.options.accept_changes):
                 continue
-            if name == "p":
+            space = etree.QName(child).namespace
+            if space == MC and name == "AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")  # as Word shows it: one choice
+                if choice is not None:
+                    self.walk(choice, out)
+            elif name == "p" and space == W:
                 self.paragraph(child, out)
-            elif name == "tc":
-                if any(local(s) == "tc" for s in child.itersiblings(preceding=True)):
+            elif name in ("tc", "txbxContent") and space == W:
+                # cells of a table in the body print "|" between them; a table in a cell
+                # or a text box, and a text box's lists, are flattened to lines
+                if name == "tc" and not self.flat and any(
+                        local(s) == "tc" for s in child.itersiblings(preceding=True)):
                     out.append("|")
-                self.depth_in_table += 1
+                self.flat += 1
                 self.walk(child, out)
-                self.depth_in_table -= 1
-            elif name in ("t", "delText"):
+                self.flat -= 1
+            elif name in ("t", "delText") and space in (W, M):
                 if self.custom is not None:
                     self.custom[0] = (child.text or "").strip() or "*"
                     self.custom = None
@@ -95,7 +106,7 @@ class _Walk:
         own: list[str] = []
         self.walk(p, own)
         text = "".join(own)
-        bullet = (not self.depth_in_table and not self.in_note and text.strip()
+        bullet = (not self.flat and not self.in_note and text.strip()
                   and is_list_paragraph(p, self.styles, self.numbering))
         out.append("\n" + ("•" if bullet else "") + text)
 
