@@ -628,3 +628,23 @@ def test_dates_that_are_no_dates_are_not_recorded():
     assert tree.find(".//t:revisionDesc/t:change[@when]", NS) is None
     assert tree.find(".//t:creation", NS) is None
     assert docx.parse.w3c_datetime("2024-05-01T10:00:00.25+02:00") == "2024-05-01T10:00:00.25+02:00"
+
+
+# ------------------------------------------------------------------ found by the property test
+
+def test_note_in_the_blank_after_a_label_is_kept():
+    body = p("REAGAN: One.") + p("REAGAN:", " ", FN.format(1), "Reagan")
+    _, tree = convert(body, footnotes=note_part("footnote", {1: "Note 1."}))
+    assert len(tree.findall(".//t:sp//t:note", NS)) == 1
+
+
+def test_formatted_blank_is_no_hi():
+    _, tree = convert(p("a", r(" ", "<w:i/>"), "b"))
+    assert body_xml(tree) == '<body><div type="main"><p>a b</p></div></body>'
+
+
+def test_label_without_speech_lists_no_person():
+    # convert() validates: a person who never speaks is a Schematron warning
+    conv, _ = convert(p("ALGERNON", style="Speaker") + p("Hi.") + p("LANE", style="Speaker")
+                      + p("Act two", style="Heading1"))
+    assert [x.key for x in conv.document.persons] == ["algernon"]

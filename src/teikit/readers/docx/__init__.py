@@ -73,9 +73,13 @@ def plain(content: list[m.Inline]) -> str:
     return "".join(out)
 
 
-def cut(content: list[m.Inline], start: int, end: int) -> list[m.Inline]:
+def cut(content: list[m.Inline], start: int, end: int,
+        total: int | None = None) -> list[m.Inline]:
     """The part of ``content`` between plain-text offsets ``start`` and ``end``, elements
-    kept around the text they wrap; a note or page break goes with the text before it."""
+    kept around the text they wrap; a note or page break goes with the text after it (with
+    the text before it at the very end)."""
+    if total is None:
+        total = len(plain(content))
     out: list[m.Inline] = []
     pos = 0
     for x in content:
@@ -87,13 +91,32 @@ def cut(content: list[m.Inline], start: int, end: int) -> list[m.Inline]:
             pos += width
         elif isinstance(x, m.Span):
             width = len(plain(x.content))
-            if max(start, pos) < min(end, pos + width) or (width == 0 and start < pos <= end):
-                out.append(m.Span(x.tag, cut(x.content, start - pos, end - pos),
+            if max(start, pos) < min(end, pos + width) or (
+                    width == 0 and (start <= pos < end or pos == end == total)):
+                out.append(m.Span(x.tag, cut(x.content, start - pos, end - pos, width),
                                   dict(x.attrs), x.line))
             pos += width
-        elif start < pos <= end or (pos == 0 and start == 0):
+        elif start <= pos < end or pos == end == total:
             out.append(x)
     return out
+
+
+def _lstrip(content: list[m.Inline]) -> list[m.Inline]:
+    """``content`` without the blanks it opens with (those :func:`_back_over_blanks` took)."""
+    out = list(content)
+    while out and isinstance(out[0], str) and not out[0].strip():
+        out.pop(0)
+    if out and isinstance(out[0], str):
+        out[0] = out[0].lstrip()
+    return out
+
+
+def _back_over_blanks(text: str, at: int, floor: int) -> int:
+    """``at`` moved back over the blanks before it (not before ``floor``): a stretch the
+    label rules cut out takes the blank before it, and what stands in the blank (a note)."""
+    while at > floor and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 # ------------------------------------------------------------------ blocks
@@ -212,8 +235,10 @@ def _label_turns(units: list, name: str, persons: Persons,
             at = texts[k].find(text)
         if at < 0:  # not a stretch of the paragraph: keep the text as the rules gave it
             return [text]
-        cursor[k] = at + len(text)
-        return cut(paras[k].content, at, at + len(text))
+        end = at + len(text)
+        start = _back_over_blanks(texts[k], at, min(cursor[k], at))
+        cursor[k] = end
+        return _lstrip(cut(paras[k].content, start, end))
 
     blocks = [TextBlock(t.strip(), s) for t, s in zip(texts, starts, strict=True)]
     body, diags = build_body(blocks, name, inlines, persons, [title] if title else [],
@@ -237,8 +262,9 @@ def _label_turns(units: list, name: str, persons: Persons,
         at = texts[k].find(printed, label_at[k])
         if at < 0 or not printed:
             return label
+        start = _back_over_blanks(texts[k], at, min(label_at[k], at))
         label_at[k] = at + len(printed)
-        return cut(paras[k].content, at, at + len(printed))
+        return _lstrip(cut(paras[k].content, start, at + len(printed)))
 
     out: list = []
     turn: m.Speech | None = None
@@ -357,8 +383,11 @@ def read_bytes(data: bytes, name: str, doc_id: str | None = None,
         header.extra_fields.append(("modified",
                                     f"Word document last modified {core['modified']}"))
     header.revisions = parsed.revisions
-    doc = m.Document(doc_id, header, [_sections(items)], persons.people,
-                     source_name=Path(name).name)
+    main = _sections(items)
+    # a label that ended up as a paragraph (no speech after it) names no speaker
+    speaking = {x.who for x in m.walk([main]) if isinstance(x, m.Speech)}
+    people = [x for x in persons.people if x.key in speaking]
+    doc = m.Document(doc_id, header, [main], people, source_name=Path(name).name)
     lang = parsed.default_lang
     if lang and lang.split("-")[0].lower() != doc.lang:
         doc.text_lang = lang

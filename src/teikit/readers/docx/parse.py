@@ -481,7 +481,14 @@ def nest(atoms: list[tuple[tuple[Wrap, ...], m.Inline]], depth: int = 0) -> list
         while j < len(atoms) and len(atoms[j][0]) > depth and atoms[j][0][depth] == key:
             j += 1
         tag, attrs = key
-        out.append(m.Span(tag, nest(atoms[i:j], depth + 1), dict(attrs)))
+        inner = nest(atoms[i:j], depth + 1)
+        if tag == "hi" and all(isinstance(x, str) and not x.strip() for x in inner):
+            # formatted blanks are no emphasis (and an empty hi prints as its @rend)
+            out.extend(inner)
+            if len(out) > 1 and isinstance(out[-1], str) and isinstance(out[-2], str):
+                out[-2:] = [out[-2] + out[-1]]
+        else:
+            out.append(m.Span(tag, inner, dict(attrs)))
         i = j
     return out
 
