@@ -638,9 +638,9 @@ def test_note_in_the_blank_after_a_label_is_kept():
     assert len(tree.findall(".//t:sp//t:note", NS)) == 1
 
 
-def test_formatted_blank_is_no_hi():
-    _, tree = convert(p("a", r(" ", "<w:i/>"), "b"))
-    assert body_xml(tree) == '<body><div type="main"><p>a b</p></div></body>'
+def test_formatted_blank_is_no_hi_and_a_blank_no_foreign():
+    _, tree = convert(p("a", r(" ", "<w:i/>"), "b", r(" ", '<w:lang w:val="fr-FR"/>'), "c"))
+    assert body_xml(tree) == '<body><div type="main"><p>a b c</p></div></body>'
 
 
 def test_label_without_speech_lists_no_person():
@@ -648,3 +648,27 @@ def test_label_without_speech_lists_no_person():
     conv, _ = convert(p("ALGERNON", style="Speaker") + p("Hi.") + p("LANE", style="Speaker")
                       + p("Act two", style="Heading1"))
     assert [x.key for x in conv.document.persons] == ["algernon"]
+
+
+def test_paragraph_of_only_a_note_reference_inside_a_transcript_is_kept():
+    body = p("REAGAN: One.") + p(FN.format(1)) + p("GORBACHEV: Two.")
+    _, tree = convert(body, footnotes=note_part("footnote", {1: "Note 1."}))
+    assert tree.find(".//t:sp/t:p/t:note", NS) is not None
+
+
+def test_note_before_a_stage_direction_and_a_formatted_blank_after_a_label():
+    body = (p("REAGAN: One.") + p("REAGAN:", " ", FN.format(1), "(Laughter.)")
+            + p("REAGAN:", r("  Two", "<w:i/>"), " more"))
+    _, tree = convert(body, footnotes=note_part("footnote", {1: "Note 1."}))
+    stage = tree.find(".//t:sp/t:stage", NS)
+    assert stage.find("t:note", NS) is not None and stage.find("t:note", NS).tail == \
+        "(Laughter.)"
+    last = tree.findall(".//t:sp", NS)[-1]
+    assert etree.tostring(last.find("t:p", NS), encoding="unicode", with_tail=False).endswith(
+        '><hi rend="italic">Two</hi> more</p>')
+
+
+def test_trailing_note_after_the_last_word_of_a_turn_is_kept():
+    body = p("REAGAN: One.") + p("REAGAN: Two", FN.format(1), " ")
+    _, tree = convert(body, footnotes=note_part("footnote", {1: "Note 1."}))
+    assert tree.find(".//t:sp/t:p/t:note", NS) is not None

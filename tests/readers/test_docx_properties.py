@@ -96,5 +96,7 @@ def test_random_documents_convert_valid_and_lossless(case):
     body, parts, options = case  # the markup, so that a failure shows it
     conv = convert_bytes(make_docx(body, document_rels=LINK, **parts), "random.docx",
                          options=options)
-    assert [d.format() for d in conv.diagnostics if d.severity != "info"] == []
+    # the label rules may warn (a label with no speech after it); nothing may be lost
+    assert [d.format() for d in conv.diagnostics
+            if d.rule == "text-conservation" or d.severity == "error"] == []
     assert [d.format() for d in validate_bytes(conv.data, "random.xml")] == []

@@ -93,21 +93,29 @@ def cut(content: list[m.Inline], start: int, end: int,
             width = len(plain(x.content))
             if max(start, pos) < min(end, pos + width) or (
                     width == 0 and (start <= pos < end or pos == end == total)):
-                out.append(m.Span(x.tag, cut(x.content, start - pos, end - pos, width),
-                                  dict(x.attrs), x.line))
+                inner = cut(x.content, start - pos, end - pos, width)
+                if x.tag in ("hi", "foreign") and all(isinstance(y, str) and not y.strip()
+                                                      for y in inner):
+                    out.extend(inner)  # only the blank of a formatted stretch
+                else:
+                    out.append(m.Span(x.tag, inner, dict(x.attrs), x.line))
             pos += width
         elif start <= pos < end or pos == end == total:
             out.append(x)
     return out
 
 
-def _lstrip(content: list[m.Inline]) -> list[m.Inline]:
-    """``content`` without the blanks it opens with (those :func:`_back_over_blanks` took)."""
+def _strip(content: list[m.Inline]) -> list[m.Inline]:
+    """``content`` without the blanks it opens and ends with (text only: a note stays)."""
     out = list(content)
     while out and isinstance(out[0], str) and not out[0].strip():
         out.pop(0)
+    while out and isinstance(out[-1], str) and not out[-1].strip():
+        out.pop()
     if out and isinstance(out[0], str):
         out[0] = out[0].lstrip()
+    if out and isinstance(out[-1], str):
+        out[-1] = out[-1].rstrip()
     return out
 
 
@@ -214,7 +222,9 @@ def _label_turns(units: list, name: str, persons: Persons,
     """Turns by the transcript reader's label rules, decided over all plain paragraphs of
     the document at once (None when they find fewer than two turns), and the rules'
     diagnostics, at the paragraph's number."""
-    paras = [u for u in units if isinstance(u, Para) and u.kind == "p"]
+    # a paragraph without words (a lone note reference) gives the rules nothing to cut
+    paras = [u for u in units if isinstance(u, Para) and u.kind == "p"
+             and plain(u.content).strip()]
     if not paras:
         return None, []
     texts = [plain(p.content) for p in paras]
@@ -228,6 +238,10 @@ def _label_turns(units: list, name: str, persons: Persons,
     def index(line_no: int) -> int:
         return bisect.bisect_right(starts, line_no) - 1
 
+    # each paragraph's stretches, [start, end, content to fill]: the rules see text only,
+    # so the content (formatting, notes) is cut out once every stretch is known
+    stretches: list[list[list]] = [[] for _ in paras]
+
     def inlines(text: str, line_no: int) -> list[m.Inline]:
         k = index(line_no)
         at = texts[k].find(text, cursor[k])
@@ -235,10 +249,10 @@ def _label_turns(units: list, name: str, persons: Persons,
             at = texts[k].find(text)
         if at < 0:  # not a stretch of the paragraph: keep the text as the rules gave it
             return [text]
-        end = at + len(text)
-        start = _back_over_blanks(texts[k], at, min(cursor[k], at))
-        cursor[k] = end
-        return _lstrip(cut(paras[k].content, start, end))
+        holder: list[m.Inline] = []
+        stretches[k].append([at, at + len(text), holder])
+        cursor[k] = at + len(text)
+        return holder
 
     blocks = [TextBlock(t.strip(), s) for t, s in zip(texts, starts, strict=True)]
     body, diags = build_body(blocks, name, inlines, persons, [title] if title else [],
@@ -255,29 +269,28 @@ def _label_turns(units: list, name: str, persons: Persons,
         else:
             events.append((index(b.line), None, b))
     position = {id(p): k for k, p in enumerate(paras)}
-    label_at = [0] * len(paras)
+    labels = _label_stretches(body, texts, stretches, index)
+    for k, found in enumerate(stretches):
+        _fill(paras[k].content, texts[k], found)
 
-    def label_of(k: int, label: list[m.Inline]) -> list[m.Inline]:
-        printed = plain(label)
-        at = texts[k].find(printed, label_at[k])
-        if at < 0 or not printed:
-            return label
-        start = _back_over_blanks(texts[k], at, min(label_at[k], at))
-        label_at[k] = at + len(printed)
-        return _lstrip(cut(paras[k].content, start, at + len(printed)))
+    def label_of(k: int, speech: m.Speech) -> list[m.Inline]:
+        return labels.get(id(speech), speech.label)
 
     out: list = []
     turn: m.Speech | None = None
     source_turn: m.Speech | None = None
     e = 0
     for u in units:
-        if isinstance(u, Para) and u.kind == "p":
+        if isinstance(u, Para) and id(u) not in position and u.kind == "p":
+            (turn.blocks if turn is not None else out).append(m.Paragraph(u.content,
+                                                                          line=u.line))
+        elif isinstance(u, Para) and u.kind == "p":
             k = position[id(u)]
             while e < len(events) and events[e][0] <= k:
                 _, speech, block = events[e]
                 e += 1
                 if block is None:  # a turn opens; its label keeps its formatting
-                    turn = m.Speech(speech.who, label_of(k, speech.label), [], speech.stage,
+                    turn = m.Speech(speech.who, label_of(k, speech), [], speech.stage,
                                     speech.line)
                     source_turn = speech
                     out.append(turn)
@@ -292,6 +305,52 @@ def _label_turns(units: list, name: str, persons: Persons,
             turn = source_turn = None
             out.append(u)
     return _settle(out), diags
+
+
+def _label_stretches(body: list, texts: list[str], stretches: list[list[list]],
+                     index) -> dict[int, list[m.Inline]]:
+    """Where each turn's label (and the direction opening it) stands, before its speech,
+    added to ``stretches``; the content to fill for each label, by the turn's id (a
+    direction is filled in the turn itself)."""
+    starts = {id(h): (k, at) for k, found in enumerate(stretches) for at, _, h in found}
+    after = [0] * len(texts)
+    labels: dict[int, list[m.Inline]] = {}
+    for b in body:
+        if not isinstance(b, m.Speech):
+            continue
+        k, printed = index(b.line), plain(b.label)
+        first = b.blocks[0].content if b.blocks and isinstance(b.blocks[0], m.Paragraph) \
+            else None
+        limit = len(texts[k])
+        if first is not None and starts.get(id(first), (-1, 0))[0] == k:
+            limit = starts[id(first)][1]
+        at = texts[k].rfind(printed, after[k], limit) if printed else -1
+        if at < 0:
+            continue
+        holder: list[m.Inline] = []
+        stretches[k].append([at, at + len(printed), holder])
+        labels[id(b)] = holder
+        after[k] = at + len(printed)
+        stage = plain(b.stage) if b.stage else ""
+        at = texts[k].find(stage, after[k], limit) if stage else -1
+        if at >= 0:  # a direction opening the turn is a stretch of its own
+            b.stage = []
+            stretches[k].append([at, at + len(stage), b.stage])
+            after[k] = at + len(stage)
+    return labels
+
+
+def _fill(content: list[m.Inline], text: str, found: list[list]) -> None:
+    """Cut each stretch of one paragraph out of its content.  The blanks between stretches
+    (which the rules strip) go to the stretch before them, those before the first to the
+    first: a note standing in a blank is kept, and kept once."""
+    found.sort(key=lambda s: s[0])
+    for i, (at, end, holder) in enumerate(found):
+        start = _back_over_blanks(text, at, 0) if i == 0 else at
+        limit = found[i + 1][0] if i + 1 < len(found) else len(text)
+        while end < limit and text[end].isspace():
+            end += 1
+        holder[:] = _strip(cut(content, start, end))
 
 
 def _sections(items: list) -> m.Division:

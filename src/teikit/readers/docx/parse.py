@@ -482,8 +482,10 @@ def nest(atoms: list[tuple[tuple[Wrap, ...], m.Inline]], depth: int = 0) -> list
             j += 1
         tag, attrs = key
         inner = nest(atoms[i:j], depth + 1)
-        if tag == "hi" and all(isinstance(x, str) and not x.strip() for x in inner):
-            # formatted blanks are no emphasis (and an empty hi prints as its @rend)
+        if tag in ("hi", "foreign") and all(isinstance(x, str) and not x.strip()
+                                            for x in inner):
+            # formatted blanks are no emphasis, a blank has no language (and an empty hi
+            # prints as its @rend, an empty foreign is refused by teikit.sch)
             out.extend(inner)
             if len(out) > 1 and isinstance(out[-1], str) and isinstance(out[-2], str):
                 out[-2:] = [out[-2] + out[-1]]
