@@ -5,7 +5,7 @@ document order, with the documented marker forms put back —
 
 * an empty element with ``@rend`` (``<gap rend="(...)"/>``) prints its ``@rend``;
 * ``supplied`` and ``seg type="original-term"`` print their content in square brackets;
-* ``pb`` prints "[Page N]";
+* ``pb`` prints "[Page N]" (a ``pb`` without ``@n`` — a Word page break — prints nothing);
 * a footnote (``note`` with ``@n``, not ``@rend="inline"``) prints its number where it is
   anchored (none if ``@anchored="false"``: no marker was printed), and its text at the end,
   as "N. text", in the order the notes occur; an endnote
@@ -59,7 +59,8 @@ class _Printer:
             self.notes.append((el.get("n"), "".join(note), anchored))
             return
         if name == "pb":
-            out.append(f"[Page {el.get('n', '')}]")
+            if el.get("n") is not None:
+                out.append(f"[Page {el.get('n')}]")
             return
         if (name == "gap" and rend is not None) or (not has_content and rend is not None):
             out.append(rend)

@@ -36,6 +36,7 @@ class Note:
     place: str | None = None  # "end" for an endnote printed where it stands
     label: str | None = None  # its number as printed there ("1", "(3)")
     anchored: bool = True  # False: no marker in the text; placed by convention (TEI @anchored)
+    resp: str | None = None  # a pointer to who wrote it ("#author-jane": a Word comment)
 
 
 @dataclass
@@ -44,6 +45,13 @@ class PageBreak:
 
     n: str
     printed: str = ""
+    line: int = 0
+
+
+@dataclass
+class LineBreak:
+    """A line break inside a block (a Word line break, shift+enter)."""
+
     line: int = 0
 
 
@@ -97,7 +105,7 @@ class Span:
     line: int = 0
 
 
-Inline = str | Note | PageBreak | Gap | Supplied | OriginalTerm | DateRef | Span
+Inline = str | Note | PageBreak | LineBreak | Gap | Supplied | OriginalTerm | DateRef | Span
 
 # ------------------------------------------------------------------ block nodes
 
@@ -142,6 +150,14 @@ class Table:
     """Rows of cells, each cell inline content (FRUS prints a row as "a | b | c")."""
 
     rows: list[list[list[Inline]]] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Quote:
+    """A block quotation (a Word paragraph in a Quote style): its paragraphs."""
+
+    blocks: list[Paragraph] = field(default_factory=list)
     line: int = 0
 
 
@@ -220,7 +236,7 @@ class Division:
 
 #: A PageBreak may also stand between blocks ("[Page 537]" on a line of its own).
 Block = (Note | Paragraph | Head | SourceLine | ItemList | Table | Dateline | Salute | Closer
-         | Postscript | Speech | Division | Opener | Seg | PageBreak)
+         | Postscript | Speech | Division | Opener | Seg | PageBreak | Quote)
 
 # ------------------------------------------------------------------ header
 
@@ -241,6 +257,18 @@ class Respons:
     resp: str
     names: list[str]
     organisations: list[str] = field(default_factory=list)
+    xml_id: str | None = None  # when something points at it (@resp of a Word revision)
+
+
+@dataclass
+class Revision:
+    """A revision of the source recorded in its file (a Word author's tracked changes at one
+    time): ``xml_id`` for the ``@change`` of the edits, ``who`` a pointer to a Respons."""
+
+    xml_id: str
+    text: str
+    when: str | None = None
+    who: str | None = None
 
 
 @dataclass
@@ -271,6 +299,7 @@ class Header:
     archive: Archive | None = None
     classification: str | None = None
     extra_fields: list[tuple[str, str]] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
 
 
 @dataclass

@@ -202,18 +202,18 @@ def _convert(setup: Setup, task: Task, result: Result) -> bytes:
     """Convert the source and write its edition (unless edited by hand); the edition's
     bytes.  A source that cannot be converted raises :class:`TeikitError`."""
     from teikit.build.hashing import key
-    from teikit.convert import convert_source
+    from teikit.convert import convert_bytes
     from teikit.editions import State, stamp, state_of
     from teikit.files import read_bytes
-    from teikit.sources import MAX_SOURCE_BYTES, decode
+    from teikit.sources import MAX_SOURCE_BYTES
     from teikit.writers.tei import Config
     from teikit.xmlio import atomic_write
 
     start = time.process_time()
     source = setup.root / task.source
     raw = read_bytes(source, MAX_SOURCE_BYTES)  # read once: hashed and converted
-    conv = convert_source(decode(raw, str(source)), task.reader, None,
-                          Config(setup.publisher, setup.licence, setup.licence_url))
+    conv = convert_bytes(raw, str(source), task.reader, None,
+                         Config(setup.publisher, setup.licence, setup.licence_url))
     result.converted = True
     result.diagnostics.extend(conv.diagnostics)
     if any(d.severity == "error" for d in conv.diagnostics):

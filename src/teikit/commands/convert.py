@@ -14,8 +14,8 @@ from teikit.readers import READERS
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("convert", help="convert source documents into TEI editions",
                        description="Convert source documents (Wilson Center records, FRUS "
-                       "page texts, speaker-labelled transcripts) into TEI P5 editions, one "
-                       "per document, named by edition id.")
+                       "page texts, speaker-labelled transcripts, Word .docx documents) into "
+                       "TEI P5 editions, one per document, named by edition id.")
     p.add_argument("sources", nargs="+", metavar="SOURCE", type=Path)
     p.add_argument("-o", "--output", default="tei", metavar="DIR",
                    help="output folder (default: tei/), or - for standard output "
@@ -33,12 +33,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true",
                    help="exit with status 1 when an edition is not valid (it is written "
                         "and its problems are reported either way)")
+    p.add_argument("--accept-changes", action="store_true",
+                   help="Word documents: accept all tracked changes (default: keep them as "
+                        "add/del)")
+    p.add_argument("--drop-comments", action="store_true",
+                   help="Word documents: leave comments out (default: note type=comment)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     # imported here, not at the top: every command's parser is built on each start
-    from teikit.convert import convert_file
+    from teikit.convert import DocxOptions, convert_file
     from teikit.validate import validate_bytes
 
     to_stdout = args.output == "-"
@@ -52,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     written: dict[str, Path] = {}
     for path in args.sources:
         try:
-            conv = convert_file(path, args.reader, args.doc_id)
+            conv = convert_file(path, args.reader, args.doc_id,
+                                options=DocxOptions(args.accept_changes, args.drop_comments))
             for d in conv.diagnostics:
                 if d.severity != "info" or args.verbose:
                     print(d.format(), file=sys.stderr)

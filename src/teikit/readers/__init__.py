@@ -5,6 +5,9 @@ A reader module provides ``NAME``, ``sniff(text) -> Sniff`` (how well the text f
 layout, and why) and ``read(source, doc_id=None) -> Reading``.  ``auto`` picks the best
 fitting reader; a text that fits none is read by the generic transcript reader with a
 warning.
+
+A Word document is no text: ``docx`` is read from the file's bytes
+(:func:`teikit.readers.docx.read_bytes`), chosen by :func:`is_package` before any decoding.
 """
 
 from __future__ import annotations
@@ -19,7 +22,12 @@ from teikit.model import Document
 from teikit.sources import SourceText
 
 #: Registered readers, most specific first.
-READERS = ("wilson", "frus", "transcript")
+READERS = ("wilson", "frus", "transcript", "docx")
+
+#: File name endings of Word packages, and the signatures that mark a file as one (a ZIP
+#: package, or the OLE container of an encrypted document), whatever its name.
+PACKAGE_SUFFIXES = (".docx", ".docm", ".dotx")
+PACKAGE_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 #: A sniff score at which no other reader is asked.
 CERTAIN = 0.9
@@ -49,6 +57,15 @@ def reader_module(name: str) -> ModuleType:
         raise TeikitError(f"unknown reader {name!r}; choose from {', '.join(READERS)}",
                           exit_code=2)
     return importlib.import_module(f"teikit.readers.{name}")
+
+
+def is_package(data: bytes, name: str, wanted: str = "auto") -> bool:
+    """Whether the file ``name`` holding ``data`` is read by the Word reader: asked for, or
+    (reader ``auto``) named as a Word document or starting with a package signature."""
+    if wanted == "docx":
+        return True
+    return wanted == "auto" and (name.lower().endswith(PACKAGE_SUFFIXES)
+                                 or data.startswith(PACKAGE_SIGNATURES))
 
 
 def choose(source: SourceText, wanted: str = "auto") -> tuple[ModuleType, str, list[Diagnostic]]:

@@ -25,7 +25,7 @@ _ELEMENT_ONLY = frozenset({
     "notesStmt", "sourceDesc", "msDesc", "msIdentifier", "encodingDesc", "appInfo",
     "application", "profileDesc", "langUsage", "textClass", "keywords", "abstract",
     "particDesc", "listPerson", "person", "revisionDesc", "text", "body", "div", "sp",
-    "list", "closer", "opener", "respStmt", "table", "row",
+    "list", "closer", "opener", "respStmt", "table", "row", "quote",
 })
 
 
@@ -78,8 +78,8 @@ def _inlines(parent: etree._Element, content: list[m.Inline]) -> None:
 
 
 def _note(parent: etree._Element, node: m.Note) -> None:
-    e = _el("note", parent, n=node.n, xml_id=node.xml_id, type=node.kind, place=node.place,
-            anchored=None if node.anchored else "false")
+    e = _el("note", parent, n=node.n or None, xml_id=node.xml_id, type=node.kind,
+            place=node.place, anchored=None if node.anchored else "false", resp=node.resp)
     if len(node.blocks) == 1:
         _labelled(e, node.label, node.blocks[0].content)
     else:
@@ -94,7 +94,11 @@ def _labelled(parent: etree._Element, label: str | None, content: list[m.Inline]
 
 
 def _pb(parent: etree._Element, node: m.PageBreak) -> None:
-    _el("pb", parent, n=node.n, xml_id=None)
+    _el("pb", parent, n=node.n or None, xml_id=None)  # a Word page break has no number
+
+
+def _lb(parent: etree._Element, node: m.LineBreak) -> None:
+    _el("lb", parent)
 
 
 def _gap(parent: etree._Element, node: m.Gap) -> None:
@@ -124,7 +128,7 @@ def _span(parent: etree._Element, node: m.Span) -> None:
 
 
 _INLINE: dict[type, Callable] = {
-    m.Note: _note, m.PageBreak: _pb, m.Gap: _gap, m.Supplied: _supplied,
+    m.Note: _note, m.PageBreak: _pb, m.LineBreak: _lb, m.Gap: _gap, m.Supplied: _supplied,
     m.OriginalTerm: _original_term, m.DateRef: _date, m.Span: _span,
 }
 
@@ -175,6 +179,10 @@ def _simple(tag: str) -> Callable:
     return write
 
 
+def _quote(parent: etree._Element, b: m.Quote) -> None:
+    _blocks(_el("quote", parent), b.blocks)
+
+
 def _closer(parent: etree._Element, b: m.Closer) -> None:
     _blocks(_el("closer", parent), b.blocks)
 
@@ -205,14 +213,14 @@ _BLOCK: dict[type, Callable] = {
     m.Dateline: _simple("dateline"), m.Salute: _simple("salute"),
     m.Signed: _simple("signed"), m.Closer: _closer, m.Postscript: _postscript,
     m.Speech: _speech, m.Division: _div,
-    m.Opener: _opener, m.Seg: _simple("seg"), m.PageBreak: _pb,
+    m.Opener: _opener, m.Seg: _simple("seg"), m.PageBreak: _pb, m.Quote: _quote,
 }
 
 # ------------------------------------------------------------------ header
 
 
 def _respstmt(parent: etree._Element, r: m.Respons) -> None:
-    rs = _el("respStmt", parent)
+    rs = _el("respStmt", parent, xml_id=r.xml_id)
     _el("resp", rs, r.resp)
     for name in r.names:
         _el("persName", rs, name)
@@ -306,6 +314,8 @@ def _header(doc: m.Document, cfg: Config) -> etree._Element:
     rd = _el("revisionDesc", hdr)
     src = f" from {doc.source_name}" if doc.source_name else ""
     _el("change", rd, f"Converted{src} by teikit {__version__} (reader: {doc.reader}).")
+    for rev in h.revisions:
+        _el("change", rd, rev.text, xml_id=rev.xml_id, when=rev.when, who=rev.who)
     return hdr
 
 
