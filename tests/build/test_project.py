@@ -28,7 +28,7 @@ def test_init_never_overwrites_a_project(tmp_path):
     ('[edition]\ntitle = "x"\ncolour = "red"\n', 3, "edition.colour: unknown key"),
     ('[build]\nwidth = "wide"\n', 2, "build.width: expected an integer, got str"),
     ('[build]\nformats = ["docx"]\n', 2, "build.formats: expected a non-empty list"),
-    ('[[sources]]\nglob = "s/*.txt"\nreader = "docx"\n', 3, "reader: unknown reader 'docx'"),
+    ('[[sources]]\nglob = "s/*.txt"\nreader = "pdf"\n', 3, "reader: unknown reader 'pdf'"),
     ('[[sources]]\nreader = "auto"\n', 1, "sources: entry 1 has no glob"),
     ('[edition\n', 1, "not valid TOML"),
     ('output = "x"\n', 1, "output: unknown key"),

@@ -528,7 +528,9 @@ def test_teikit_build_converts_docx_sources(tmp_path):
     project = tmp_path / "proj"
     assert main(["init", str(project)]) == 0
     config = project / "teikit.toml"
-    config.write_text(config.read_text().replace('"sources/*.txt"', '"sources/*.docx"'))
+    config.write_text(config.read_text().replace('"sources/*.txt"', '"sources/*.docx"')
+                      .replace('reader = "auto"', 'reader = "docx"'))
+    assert 'reader = "docx"' in config.read_text()
     (project / "sources" / "memo.docx").write_bytes(
         make_docx(p("REAGAN: One.") + p("GORBACHEV: Two.")))
     assert main(["build", str(project), "-j", "1", "--quiet"]) == 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from teikit.errors import TeikitError
 
 CONFIG = "teikit.toml"
-READERS = ("auto", "wilson", "frus", "transcript")  # teikit.readers.READERS plus auto
+READERS = ("auto", "wilson", "frus", "transcript", "docx")  # teikit.readers.READERS + auto
 FORMATS = ("html", "text")
 #: Every format a build can make (the books: one EPUB, PDFs, see teikit.render.book).
 ALL_FORMATS = ("html", "text", "epub", "pdf")
@@ -181,7 +181,7 @@ publisher = "{publisher}"            # stated in every edition's publicationStmt
 # licence = "CC BY 4.0"
 # licence_url = "https://creativecommons.org/licenses/by/4.0/"
 
-# One [[sources]] table per kind of source; reader: auto, wilson, frus or transcript.
+# One [[sources]] table per kind of source; reader: auto, wilson, frus, transcript or docx.
 [[sources]]
 glob = "sources/*.txt"
 reader = "auto"
