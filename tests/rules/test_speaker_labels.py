@@ -99,6 +99,7 @@ def test_normalise_name():
     ("G. Bush", "George H. W. Bush", True),
     ("Kim Il Sung", "Kim Dong-gyu", False),
     ("R. Reagan", "M. S. Gorbachev", False),
+    ("R. Reagan", "Reagan", True),   # the surname is not taken for the initial "R."
 ])
 def test_same_person(a, b, same):
     assert same_person(a, b) is same

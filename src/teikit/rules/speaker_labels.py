@@ -609,8 +609,11 @@ def same_person(a: str, b: str) -> bool:
     j = 0
     full = 0
     for t in short:
-        while j < len(long_) and not fits(t, long_[j]):
-            j += 1
+        if len(t) > 1 and t in long_[j:]:
+            j = long_.index(t, j)  # a full word goes to the same word, not to an initial
+        else:                      # ("Reagan" is the "Reagan" of "R. Reagan", not its "R.")
+            while j < len(long_) and not fits(t, long_[j]):
+                j += 1
         if j == len(long_):
             return False
         full += len(t) > 1 and t == long_[j]
