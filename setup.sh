@@ -4,7 +4,8 @@
 #  1. system tools the full test suite uses, when run as root with apt (Debian/Ubuntu):
 #     chromium (browser test), a Java runtime (W3C HTML checker, jing), epubcheck (EPUB
 #     test), poppler-utils (pdftotext: PDF text test), pango and fonts for WeasyPrint
-#     (--format pdf: DejaVu for Latin/Cyrillic, WenQuanYi Micro Hei for Chinese); skipped
+#     (--format pdf: DejaVu for Latin/Cyrillic, WenQuanYi Micro Hei for Chinese), LibreOffice
+#     Writer (a .docx saved by a real word processor for the DOCX reader's test); skipped
 #     otherwise — those tests then skip cleanly;
 #  2. a virtual environment .venv with teikit and its test extras;
 #  3. the main job: the seeds (../shared/seeds) → TEI editions in tei/ → validated →
@@ -19,6 +20,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   command -v jing >/dev/null 2>&1 || missing+=(jing)
   command -v epubcheck >/dev/null 2>&1 || missing+=(epubcheck)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # Word files saved by a real word processor for the DOCX reader's test
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   # WeasyPrint's system libraries and fonts covering Latin, Cyrillic and Chinese
   for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
              fonts-dejavu-core fonts-wqy-microhei; do
