@@ -674,3 +674,29 @@ def test_trailing_note_after_the_last_word_of_a_turn_is_kept():
     body = p("REAGAN: One.") + p("REAGAN: Two", FN.format(1), " ")
     _, tree = convert(body, footnotes=note_part("footnote", {1: "Note 1."}))
     assert tree.find(".//t:sp/t:p/t:note", NS) is not None
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_structure_saved_by_libreoffice(tmp_path):
+    # headings, lists, a table and character formatting as LibreOffice Writer writes them
+    page = tmp_path / "memo.html"
+    page.write_text(
+        "<html><body><h1>Memorandum</h1><p>The <b>first</b> point, in <i>brief</i>.</p>"
+        "<h2>Annex</h2><ul><li>one</li><li>two</li></ul>"
+        "<table><tr><td>Name</td><td>Post</td></tr><tr><td>Smith</td><td>Envoy</td></tr>"
+        "</table></body></html>", encoding="utf-8")
+    subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+                    "--outdir", str(tmp_path), str(page)],
+                   check=True, capture_output=True, timeout=120)
+    conv = convert_bytes((tmp_path / "memo.docx").read_bytes(), "memo.docx")
+    assert not [d for d in conv.diagnostics if d.rule == "text-conservation"]
+    assert [d.format() for d in validate_bytes(conv.data, "memo.xml")] == []
+    tree = etree.fromstring(conv.data)
+    body = tree.find("t:text/t:body", NS)
+    heads = ["".join(h.itertext()) for h in body.iter(f"{{{TEI_NS}}}head")]
+    assert heads[:2] == ["Memorandum", "Annex"]
+    rends = {h.get("rend"): "".join(h.itertext()) for h in body.iter(f"{{{TEI_NS}}}hi")}
+    assert rends.get("bold") == "first" and rends.get("italic") == "brief"
+    assert ["".join(i.itertext()) for i in body.iter(f"{{{TEI_NS}}}item")] == ["one", "two"]
+    cells = ["".join(c.itertext()) for c in body.iter(f"{{{TEI_NS}}}cell")]
+    assert cells == ["Name", "Post", "Smith", "Envoy"]
