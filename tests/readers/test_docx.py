@@ -700,3 +700,29 @@ def test_structure_saved_by_libreoffice(tmp_path):
     assert ["".join(i.itertext()) for i in body.iter(f"{{{TEI_NS}}}item")] == ["one", "two"]
     cells = ["".join(c.itertext()) for c in body.iter(f"{{{TEI_NS}}}cell")]
     assert cells == ["Name", "Post", "Smith", "Envoy"]
+
+
+def test_citation_block_fills_the_header_and_stays_in_the_text():
+    # a Wilson Center record transcribed in Word with its citation block on top
+    body = (p("Conversation between M. S. Gorbachev and Ronald Reagan", style="Title")
+            + p("Citation:")
+            + p("\u201cConversation between M. S. Gorbachev and Ronald Reagan,\u201d December 9, "
+                "1987, Wilson Center Digital Archive, Gorbachev Foundation, Moscow. "
+                "Translated by Gary Goldberg. "
+                "https://digitalarchive.wilsoncenter.org/document/117244")
+            + p("Summary: Gorbachev and Reagan discuss Afghanistan.")
+            + p("Original Language: Russian")
+            + p("REAGAN: The regional issues relate to other issues.")
+            + p("GORBACHEV: Our order of priorities coincides with yours."))
+    conv, tree = convert(body)
+    header = conv.document.header
+    assert header.url == "https://digitalarchive.wilsoncenter.org/document/117244"
+    assert header.summary == "Gorbachev and Reagan discuss Afghanistan."
+    assert header.original_language == "Russian"
+    assert tree.find(".//t:sourceDesc//t:bibl", NS) is not None
+    assert [s.text for s in tree.iter(f"{{{TEI_NS}}}speaker")] == ["REAGAN:", "GORBACHEV:"]
+
+
+def test_a_summary_line_without_a_citation_is_only_text():
+    conv, _ = convert(p("Summary: the talks went well.") + p("More text."))
+    assert conv.document.header.summary is None

@@ -184,7 +184,9 @@ def _edition_id(url: str | None, date_when: str | None, title: str, stem: str) -
     return ncname(stem, "doc")
 
 
-def _header(date: str, title: str, fields: list[tuple[str, str, int]]) -> m.Header:
+def header_from_fields(date: str, title: str, fields: list[tuple[str, str, int]]) -> m.Header:
+    """The header of a record from its date, title and field lines (Citation, Summary,
+    Source, Credits, Original Language, Contents …); the Word reader uses it too."""
     h = m.Header(title=title, date_printed=date, date_when=iso_date(date))
     for label, value, _line in fields:
         if label == "Citation":
@@ -214,7 +216,7 @@ def _header(date: str, title: str, fields: list[tuple[str, str, int]]) -> m.Head
 def read(source: SourceText, doc_id: str | None = None) -> Reading:
     lines = source.text.split("\n")
     date, title, fields, body_start = split_header(lines)
-    header = _header(date, title, fields)
+    header = header_from_fields(date, title, fields)
     diags: list[Diagnostic] = []
     if header.date_printed and not header.date_when:
         diags.append(Diagnostic(source.name, 1, 0, "info",

@@ -38,6 +38,7 @@ from teikit.readers.docx.parse import (
 )
 from teikit.readers.docx.text import document_text
 from teikit.readers.transcript import Persons, build_body
+from teikit.readers.wilson import header_from_fields
 from teikit.rules.speaker_labels import Label
 from teikit.sources import SourceText
 
@@ -393,6 +394,35 @@ def _core(root: etree._Element | None) -> dict[str, str]:
     return out
 
 
+#: The field lines of a Wilson Center record's citation block, as an editor keeps them at
+#: the top of a Word transcript: "Citation: …" (the value on its line or in the next
+#: paragraph), "Summary:", "Source:", "Credits:", "Original Language:", "Contents:".
+_CITATION_FIELD = re.compile(
+    r"(Citation|Summary|Source|Credits|Original Language|Contents)\s*:\s*(.*)", re.S)
+
+
+def _citation_fields(units: list[Unit]) -> list[tuple[str, str, int]]:
+    """The citation block's fields ``(label, value, paragraph)`` among the first paragraphs,
+    only where a Citation field is there (a lone "Summary:" in a memo is the memo's text).
+    The paragraphs stay in the text too: nothing of the document is dropped."""
+    fields: list[tuple[str, str, int]] = []
+    pending: str | None = None
+    for u in units[:40]:
+        if not isinstance(u, Para):
+            continue
+        text = " ".join(plain(u.content).split())
+        if pending:
+            fields.append((pending, text, u.line))
+            pending = None
+            continue
+        hit = _CITATION_FIELD.fullmatch(text)
+        if hit and hit.group(2):
+            fields.append((hit.group(1), hit.group(2), u.line))
+        elif hit:
+            pending = hit.group(1)
+    return fields if any(label == "Citation" for label, _, _ in fields) else []
+
+
 def _first_text(units: list[Unit], kinds: tuple[str, ...]) -> str:
     for u in units:
         if isinstance(u, Para) and u.kind in kinds:
@@ -430,13 +460,13 @@ def read_bytes(data: bytes, name: str, doc_id: str | None = None,
             persons = Persons(reserved)
         else:
             items = turns
-    header = m.Header(title=title)
+    header = header_from_fields("", title, _citation_fields(units))
     if core.get("creator"):
         header.responsibilities.append(m.Respons("author of the Word document",
                                                  [core["creator"]]))
     header.responsibilities.extend(parsed.authors)
     created = w3c_datetime(core.get("created"))
-    if created:
+    if created and not header.date_when:
         header.date_when = created[:10]
     if core.get("modified"):
         header.extra_fields.append(("modified",
