@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from teikit.validate.rewrite import for_libxml2
+
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 RNG = "{" + RNG_NS + "}"
 
@@ -129,6 +131,7 @@ def specialise(grammar: etree._Element, keep: Iterable[Name],
             gone.append(el)
     _remove(out, gone)
     _drop_unreachable(out)
+    for_libxml2(out)  # equivalent forms libxml2 does not choke on (validate/rewrite.py)
     return out
 
 
