@@ -13,8 +13,8 @@ GRAMMAR = """<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="urn:t">
 def test_prefixed_element_error_points_at_its_start_tag(tmp_path):
     schema = tmp_path / "t.rng"
     schema.write_text(GRAMMAR, encoding="utf-8")
-    src = ('<doc xmlns="urn:t" xmlns:xi="http://www.w3.org/2001/XInclude">\n'
-           '  <p>a</p>\n  <xi:include href="x.xml"/>\n</doc>\n').encode()
+    src = (b'<doc xmlns="urn:t" xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+           b'  <p>a</p>\n  <xi:include href="x.xml"/>\n</doc>\n')
     doc = document.from_bytes(src, "d.xml")
     diags = RelaxNGSchema(schema).validate(doc)
     assert diags and all((d.line, d.col) == (3, 3) for d in diags), diags

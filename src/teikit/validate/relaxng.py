@@ -14,7 +14,7 @@ from teikit.validate import jing
 from teikit.validate.document import Document
 from teikit.validate.grammar import ContentIndex
 from teikit.validate.messages import RawError, drop_cascades, rewrite
-from teikit.validate.specialise import SpecialisedGrammars, document_names
+from teikit.validate.specialise import SpecialisedGrammars, names_of_tags
 from teikit.xmlio import check_modules, parse_file
 
 #: Above this many ``teiHeader`` elements teikit hands a file to jing (or skips it with a
@@ -50,7 +50,7 @@ class RelaxNGSchema:
             size = _header_size(doc.root)
             if size > self.header_limit:
                 return self._guarded(doc, size)
-        rng = self.grammars.for_names(document_names(doc.root))
+        rng = self.grammars.for_names(names_of_tags(doc.tags))
         rng.validate(doc.tree)
         raw = []
         for entry in rng.error_log:

@@ -56,11 +56,19 @@ Name = tuple[str, str]
 
 def document_names(root: etree._Element) -> frozenset[Name]:
     """Every element name of a document, as (namespace, local name)."""
-    names = set()
-    for el in root.iter(etree.Element):
-        q = etree.QName(el)
-        names.add((q.namespace or "", q.localname))
-    return frozenset(names)
+    return names_of_tags({el.tag for el in root.iter(etree.Element)})
+
+
+def names_of_tags(tags: Iterable[str]) -> frozenset[Name]:
+    """Clark-notation tags (``{ns}local``) as (namespace, local name)."""
+    out = set()
+    for tag in tags:
+        if tag[:1] == "{":
+            ns, local = tag[1:].split("}", 1)
+            out.add((ns, local))
+        else:
+            out.add(("", tag))
+    return frozenset(out)
 
 
 def _inherited_ns(node: etree._Element) -> str:
