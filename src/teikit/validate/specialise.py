@@ -342,7 +342,7 @@ class SpecialisedGrammars:
         self._widest: frozenset[Name] = frozenset()
         #: names the grammar declares, so that names it does not know (a typo, a foreign
         #: element) do not widen the cache key
-        self._declared = _declared_names(grammar)
+        self._declared = self.declared = _declared_names(grammar)
         self.expectations = Expectations(grammar)
         self.compiled = 0
 
