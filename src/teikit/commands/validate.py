@@ -25,8 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="worker processes (0: one per CPU); each compiles the schemas once")
     p.add_argument("--header-limit", type=int, default=None, metavar="N",
-                   help="above N teiHeader elements, RelaxNG goes to jing (or is skipped): "
-                        f"libxml2 is pathologically slow there (default {2500})")
+                   help="above N teiHeader elements, RelaxNG goes to jing (or is skipped) "
+                        "(default: no limit)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="list Schematron rules that cannot be run, and valid files")

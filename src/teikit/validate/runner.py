@@ -4,6 +4,7 @@ spread them over worker processes that each compile the schemas once (pool initi
 from __future__ import annotations
 
 import copy
+import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -102,12 +103,19 @@ def run(files: list[Path], schema_paths: list[Path] | None = None, jobs: int = 1
         header_limit: int | None = None) -> Iterator[FileResult]:
     """Results in the order of ``files``."""
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files) or 1))
+    validators = _configured(schema_paths, header_limit)
+    if files:
+        for v in validators:
+            if hasattr(v, "prepare"):
+                v.prepare(files)  # one grammar for the corpus, compiled here
     if jobs == 1:
-        validators = _configured(schema_paths, header_limit)
         for f in files:
             yield check_file(f, validators)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
+    # forked workers inherit the compiled grammars of this process (the loaded schemas
+    # are cached per process); a spawned one would compile them again
+    context = multiprocessing.get_context("fork") if os.name == "posix" else None
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, mp_context=context,
                              initargs=(schema_paths, header_limit)) as pool:
         yield from pool.map(_work, files, chunksize=max(1, len(files) // (jobs * 8)))
 

@@ -11,7 +11,6 @@ from teikit.errors import TeikitError
 from teikit.resources import resource_dir
 from teikit.validate.relaxng import RelaxNGSchema
 from teikit.validate.schematron import SchematronSchema, embedded
-from teikit.xmlio import parse_file
 
 DEFAULT = ("teikit.rng", "teikit.sch")
 
@@ -39,7 +38,7 @@ def _load(path: Path) -> tuple:
     suffix = path.suffix.lower()
     if suffix == ".rng":
         rng = RelaxNGSchema(path)
-        rules = embedded(parse_file(path).getroot(), path.name)
+        rules = embedded(rng.grammars.grammar, path.name)  # the tree parsed once
         return (rng, rules) if rules else (rng,)
     if suffix == ".xsd":
         # imported here: xmlschema takes a quarter of a second to import, and the default

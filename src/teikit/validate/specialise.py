@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from teikit.validate.rewrite import for_libxml2
+
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 RNG = "{" + RNG_NS + "}"
 
@@ -54,11 +56,19 @@ Name = tuple[str, str]
 
 def document_names(root: etree._Element) -> frozenset[Name]:
     """Every element name of a document, as (namespace, local name)."""
-    names = set()
-    for el in root.iter(etree.Element):
-        q = etree.QName(el)
-        names.add((q.namespace or "", q.localname))
-    return frozenset(names)
+    return names_of_tags({el.tag for el in root.iter(etree.Element)})
+
+
+def names_of_tags(tags: Iterable[str]) -> frozenset[Name]:
+    """Clark-notation tags (``{ns}local``) as (namespace, local name)."""
+    out = set()
+    for tag in tags:
+        if tag[:1] == "{":
+            ns, local = tag[1:].split("}", 1)
+            out.add((ns, local))
+        else:
+            out.add(("", tag))
+    return frozenset(out)
 
 
 def _inherited_ns(node: etree._Element) -> str:
@@ -129,6 +139,7 @@ def specialise(grammar: etree._Element, keep: Iterable[Name],
             gone.append(el)
     _remove(out, gone)
     _drop_unreachable(out)
+    for_libxml2(out)  # equivalent forms libxml2 does not choke on (validate/rewrite.py)
     return out
 
 
@@ -331,7 +342,7 @@ class SpecialisedGrammars:
         self._widest: frozenset[Name] = frozenset()
         #: names the grammar declares, so that names it does not know (a typo, a foreign
         #: element) do not widen the cache key
-        self._declared = _declared_names(grammar)
+        self._declared = self.declared = _declared_names(grammar)
         self.expectations = Expectations(grammar)
         self.compiled = 0
 
