@@ -33,7 +33,8 @@ def _page_objects(units: list[dict]) -> list:
     for u in units:
         meta = dict(u["meta"])
         meta["speakers"] = [Speaker(**s) for s in meta["speakers"]]
-        pages.append(Page(u["id"], Metadata(**meta), Path(u["edition"]), u["tei_href"]))
+        pages.append(Page(u["id"], Metadata(**meta), Path(u["edition"]), u["tei_href"],
+                          facets=u.get("facets", {})))
     return pages
 
 
@@ -55,7 +56,9 @@ def environment(templates: Path | None):
 
 
 def _common(formats: tuple[str, ...], title: str) -> dict:
-    return {"has_text": "text" in formats, "css": "assets/teikit.css", "site_title": title}
+    from teikit.render.search import available
+    return {"has_text": "text" in formats, "css": "assets/teikit.css", "site_title": title,
+            "search": available()}
 
 
 def write_documents(jobs: list[tuple], output: Path, cache: Path, formats: tuple[str, ...],
@@ -134,8 +137,27 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
                                              for p in people], listing, common),
          lambda: render("persons.html", people=people))
     copy_assets(output, templates, design_digest, recorded, report)
+    if common["search"]:
+        _search_index(output, pages, design_digest, recorded, report)
     _remove_stale(output, recorded, report)
     return report
+
+
+def _search_index(output: Path, pages: list, digest: str, recorded: dict,
+                  report: PageReport) -> None:
+    """The Pagefind index of the document pages, rebuilt (from the pages as written) when
+    any of them changed: Pagefind has no incremental mode, so one changed page costs a
+    whole index (benchmarks/search_bench.py)."""
+    from teikit.render import search
+    name = f"{search.BUNDLE}/pagefind-entry.json"
+    index_key = key(digest, [(p.html_href, report.records[p.html_href][0]) for p in pages])
+    if _unchanged(output, name, index_key, recorded):
+        report.records[name] = recorded[name]
+        return
+    docs = [(p.html_href, (output / p.html_href).read_text(encoding="utf-8")) for p in pages]
+    search.build_index(output, docs, [p.meta.lang for p in pages])
+    report.written.append(name)
+    report.records[name] = [index_key, (output / name).stat().st_size]
 
 
 def _remove_stale(output: Path, recorded: dict, report: PageReport) -> None:

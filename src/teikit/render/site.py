@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -30,6 +30,7 @@ from markupsafe import Markup
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
 from teikit.files import xml_files
+from teikit.render import search
 from teikit.render.metadata import Metadata, metadata_of
 from teikit.render.sanitize import sanitize
 from teikit.render.text import layout
@@ -51,6 +52,7 @@ class Options:
     templates: Path | None = None
     durable: bool = True  # fsync each file; a build skips it and checks sizes instead
     title: str = ""       # the edition's title, shown in every page's header (a project's)
+    search: bool = True   # build the Pagefind index (when Pagefind is installed)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Page:
     source: Path
     tei_href: str
     article: str = ""
+    facets: dict = field(default_factory=dict)  # search.Facets as a dict (build caches it)
 
     @property
     def html_href(self) -> str:
@@ -85,6 +88,7 @@ class Report:
     files: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     no_rule: Counter = field(default_factory=Counter)
+    search: search.IndexReport | None = None
 
 
 def _environment(templates: Path | None) -> jinja2.Environment:
@@ -154,6 +158,10 @@ class Renderer:
                 raise TeikitError(f"stylesheet {self.html.path.name} produced no HTML element",
                                   file=name)
             no_rule = sanitize(article)
+            anchors = search.stamp_anchors(article, unit)
+            facets = search.facets_of(unit, meta)
+            search.mark(article, meta, facets, search.turn_speakers(unit, meta, anchors))
+            page.facets = asdict(facets)
             page.article = etree.tostring(article, method="html", encoding="unicode")
         if self.text:
             raw = str(self.text(unit.root, name, **params))
@@ -182,9 +190,11 @@ def _write_pages(report: Report, options: Options) -> None:
     people = persons_index(pages)
     anchors = {p.name: p.anchor for p in people}
     out = options.output
+    with_search = options.search and search.available()
     common = {"has_text": "text" in options.formats, "css": "assets/teikit.css",
-              "site_title": options.title}
+              "site_title": options.title, "search": with_search}
     doc = env.get_template("document.html")
+    indexed: list[tuple[str, str]] = []
     for i, page in enumerate(pages):
         html = doc.render(page=page, article=Markup(page.article),
                           prev=pages[i - 1] if i > 0 else None,
@@ -192,12 +202,19 @@ def _write_pages(report: Report, options: Options) -> None:
                           speakers=[(s.name, anchors[s.name]) for s in page.meta.speakers],
                           **common)
         atomic_write(out / page.html_href, html.encode("utf-8"))
+        indexed.append((page.html_href, html))
     atomic_write(out / "index.html",
                  env.get_template("index.html").render(pages=pages, **common).encode("utf-8"))
     atomic_write(out / "persons.html",
                  env.get_template("persons.html").render(people=people, **common)
                  .encode("utf-8"))
     _copy_static(options)
+    if with_search:
+        report.search = search.build_index(out, indexed, [p.meta.lang for p in pages])
+    elif options.search:
+        report.diagnostics.append(Diagnostic(
+            str(out), 0, 0, "warning", "Pagefind is not installed (pip install "
+            "'pagefind[bin]'): the site has no search", "render-no-search"))
 
 
 def render(paths: list[Path], options: Options) -> Report:
