@@ -24,6 +24,7 @@ class PageReport:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     records: dict[str, list] = field(default_factory=dict)  # output name -> [key, size]
+    diagnostics: list = field(default_factory=list)
 
 
 def _page_objects(units: list[dict]) -> list:
@@ -34,7 +35,7 @@ def _page_objects(units: list[dict]) -> list:
         meta = dict(u["meta"])
         meta["speakers"] = [Speaker(**s) for s in meta["speakers"]]
         pages.append(Page(u["id"], Metadata(**meta), Path(u["edition"]), u["tei_href"],
-                          facets=u.get("facets", {})))
+                          facets=u.get("facets", {}), mentions=u.get("mentions", [])))
     return pages
 
 
@@ -58,7 +59,7 @@ def environment(templates: Path | None):
 def _common(formats: tuple[str, ...], title: str) -> dict:
     from teikit.render.search import available
     return {"has_text": "text" in formats, "css": "assets/teikit.css", "site_title": title,
-            "search": available()}
+            "search": available(), "register": True}
 
 
 def write_documents(jobs: list[tuple], output: Path, cache: Path, formats: tuple[str, ...],
@@ -81,8 +82,8 @@ def write_documents(jobs: list[tuple], output: Path, cache: Path, formats: tuple
 
 def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...],
           templates: Path | None, title: str, design_digest: str, recorded: dict,
-          run_jobs: Callable[[list[tuple]], list[tuple[str, int]]] | None = None
-          ) -> PageReport:
+          run_jobs: Callable[[list[tuple]], list[tuple[str, int]]] | None = None,
+          register: Path | None = None) -> PageReport:
     """Write every page whose key changed; ``units`` are the unit records of every rendered
     edition (with ``edition`` set).  Pages of documents that are gone are removed.
     ``run_jobs`` writes a list of document pages (default: here, one after the other)."""
@@ -136,11 +137,37 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
     emit("persons.html", key(design_digest, [(p.name, p.anchor, [q.id for q in p.pages])
                                              for p in people], listing, common),
          lambda: render("persons.html", people=people))
+    _register_pages(output, pages, templates, design_digest, common, register, recorded,
+                    report)
     copy_assets(output, templates, design_digest, recorded, report)
     if common["search"]:
         _search_index(output, pages, design_digest, recorded, report)
     _remove_stale(output, recorded, report)
     return report
+
+
+def _register_pages(output: Path, pages: list, templates: Path | None, digest: str,
+                    common: dict, register: Path | None, recorded: dict,
+                    report: PageReport) -> None:
+    """register.html and the entity pages, all again when any occurrence, the register
+    file or a listed document's title changed."""
+    from teikit.render import registers
+    from teikit.render.site import register_pages
+    from teikit.xmlio import atomic_write
+    reg_bytes = register.read_bytes() if register is not None and register.is_file() else None
+    reg_key = key(digest, reg_bytes, common, [(p.id, p.meta.title, p.meta.date_printed,
+                                               p.mentions) for p in pages])
+    if recorded.get("register.html", [None])[0] == reg_key and all(
+            _unchanged(output, n, reg_key, recorded) for n, r in recorded.items()
+            if r[0] == reg_key):
+        report.records.update({n: r for n, r in recorded.items() if r[0] == reg_key})
+        return
+    loaded = registers.load(register) if reg_bytes is not None else None
+    for name, data in register_pages(environment(templates), pages, loaded, common,
+                                     report.diagnostics, str(register or "")):
+        atomic_write(output / name, data, fsync=False)
+        report.written.append(name)
+        report.records[name] = [reg_key, len(data)]
 
 
 def _search_index(output: Path, pages: list, digest: str, recorded: dict,

@@ -42,6 +42,7 @@ class Project:
     templates: str | None = None
     xslt_html: str | None = None
     xslt_text: str | None = None
+    register: str | None = None     # the editors' register of persons, places, organisations
 
     @property
     def tei_dir(self) -> Path:
@@ -56,7 +57,8 @@ class Project:
 
 
 # The keys each table may hold, and the type of their values.
-_EDITION = {"title": str, "publisher": str, "licence": str, "licence_url": str}
+_EDITION = {"title": str, "publisher": str, "licence": str, "licence_url": str,
+            "register": str}
 _BUILD = {"tei": str, "output": str, "formats": list, "width": int, "schemas": list,
           "templates": str, "xslt_html": str, "xslt_text": str}
 _SOURCE = {"glob": str, "reader": str}
@@ -153,6 +155,7 @@ def load(root: Path) -> Project:
         root=root, title=edition.get("title", Project.title),
         publisher=edition.get("publisher", Project.publisher),
         licence=edition.get("licence"), licence_url=edition.get("licence_url"),
+        register=edition.get("register"),
         sources=tuple(sources), tei=build.get("tei", "tei"),
         output=build.get("output", "output"), formats=formats, width=width,
         schemas=tuple(schemas), templates=build.get("templates"),
@@ -166,6 +169,7 @@ SCAFFOLD = '''\
 [edition]
 title = "{title}"
 publisher = "{publisher}"            # stated in every edition's publicationStmt
+register = "register.xml"          # persons, places, organisations (TEI listPerson …)
 # licence = "CC BY 4.0"
 # licence_url = "https://creativecommons.org/licenses/by/4.0/"
 

@@ -412,7 +412,16 @@ class Build:
             for u in rec.get("units", []):
                 seen[u["id"]] = edition
                 units.append({**u, "edition": edition})
-        corpus_key = key(self.digests["design"], units, self.project.formats)
+        register = self.project.path(self.project.register)
+        if register is not None and not register.is_file():
+            self.summary.warnings.append(Diagnostic(
+                str(register), 0, 0, "warning", "teikit.toml: edition.register: no such "
+                "file; the register pages list the names found in the editions only",
+                "register-missing"))
+            self.progress.message(self.summary.warnings[-1].format())
+            register = None
+        corpus_key = key(self.digests["design"], units, self.project.formats,
+                         register.read_bytes() if register is not None else None)
         old_pages = self.old["pages"]
         if corpus_key == self.old.get("corpus") and _outputs_intact(
                 output, {name: rec[1] for name, rec in old_pages.items()}):
@@ -431,7 +440,10 @@ class Build:
 
         report = pages.write(units, output, state_file.folder(output), self.project.formats,
                              templates, self.project.title, self.digests["design"],
-                             old_pages, run_jobs)
+                             old_pages, run_jobs, register)
+        for d in report.diagnostics:
+            self.summary.warnings.append(d)
+            self.progress.message(d.format())
         self.new["pages"], self.new["corpus"] = report.records, corpus_key
         self.summary.pages_written = len(report.written)
         self.summary.add_time("pages", time.process_time() - start)

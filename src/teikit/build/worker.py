@@ -272,7 +272,7 @@ def _render(setup: Setup, result: Result, name: str, data: bytes,
         page, missing = renderer.unit(unit, tei_href)
         no_rule.update(missing)
         record = {"id": page.id, "meta": asdict(page.meta), "tei_href": tei_href,
-                  "article": "", "facets": page.facets}
+                  "article": "", "facets": page.facets, "mentions": page.mentions}
         if renderer.html:
             article = page.article.encode("utf-8")
             record["article"] = _sha(article)

@@ -30,7 +30,7 @@ from markupsafe import Markup
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
 from teikit.files import xml_files
-from teikit.render import search
+from teikit.render import registers, search
 from teikit.render.metadata import Metadata, metadata_of
 from teikit.render.sanitize import sanitize
 from teikit.render.text import layout
@@ -53,6 +53,7 @@ class Options:
     durable: bool = True  # fsync each file; a build skips it and checks sizes instead
     title: str = ""       # the edition's title, shown in every page's header (a project's)
     search: bool = True   # build the Pagefind index (when Pagefind is installed)
+    register: Path | None = None  # the editors' register (TEI listPerson/listPlace/listOrg)
 
 
 @dataclass
@@ -65,6 +66,7 @@ class Page:
     tei_href: str
     article: str = ""
     facets: dict = field(default_factory=dict)  # search.Facets as a dict (build caches it)
+    mentions: list = field(default_factory=list)  # registers.mentions_of (build caches it)
 
     @property
     def html_href(self) -> str:
@@ -162,6 +164,7 @@ class Renderer:
             facets = search.facets_of(unit, meta)
             search.mark(article, meta, facets, search.turn_speakers(unit, meta, anchors))
             page.facets = asdict(facets)
+            page.mentions = registers.mentions_of(unit, anchors)
             page.article = etree.tostring(article, method="html", encoding="unicode")
         if self.text:
             raw = str(self.text(unit.root, name, **params))
@@ -192,7 +195,7 @@ def _write_pages(report: Report, options: Options) -> None:
     out = options.output
     with_search = options.search and search.available()
     common = {"has_text": "text" in options.formats, "css": "assets/teikit.css",
-              "site_title": options.title, "search": with_search}
+              "site_title": options.title, "search": with_search, "register": True}
     doc = env.get_template("document.html")
     indexed: list[tuple[str, str]] = []
     for i, page in enumerate(pages):
@@ -208,6 +211,10 @@ def _write_pages(report: Report, options: Options) -> None:
     atomic_write(out / "persons.html",
                  env.get_template("persons.html").render(people=people, **common)
                  .encode("utf-8"))
+    register = registers.load(options.register) if options.register else None
+    for name, data in register_pages(env, pages, register, common, report.diagnostics,
+                                     str(options.register or "")):
+        atomic_write(out / name, data)
     _copy_static(options)
     if with_search:
         report.search = search.build_index(out, indexed, [p.meta.lang for p in pages])
@@ -215,6 +222,26 @@ def _write_pages(report: Report, options: Options) -> None:
         report.diagnostics.append(Diagnostic(
             str(out), 0, 0, "warning", "Pagefind is not installed (pip install "
             "'pagefind[bin]'): the site has no search", "render-no-search"))
+
+
+def register_pages(env: jinja2.Environment, pages: list[Page],
+                   register: registers.Register | None, common: dict,
+                   diagnostics: list[Diagnostic], where: str) -> list[tuple[str, bytes]]:
+    """``register.html`` and one page per entity; a warning naming the speakers that
+    match no entry of the register (when there is one)."""
+    taken = {p.html_href for p in pages} | {"index.html", "persons.html", "register.html"}
+    entries, unmatched = registers.page_files(pages, register, taken)
+    if unmatched:
+        diagnostics.append(Diagnostic(
+            where, 0, 0, "warning", f"{len(unmatched)} speaker(s) match no register entry: "
+            + "; ".join(unmatched), "register-unmatched"))
+    entity = env.get_template("entity.html")
+    out = [(e.href, entity.render(entry=e, kind_label=registers.KINDS[e.kind][:-1],
+                                  **common).encode("utf-8")) for e in entries]
+    out.append(("register.html", env.get_template("register.html").render(
+        entries=entries, kinds=list(registers.KINDS.items()),
+        has_register=register is not None, **common).encode("utf-8")))
+    return out
 
 
 def render(paths: list[Path], options: Options) -> Report:
