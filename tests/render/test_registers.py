@@ -12,11 +12,11 @@ from teikit.build.scaffold import init
 from teikit.errors import TeikitError
 from teikit.render import Options, registers, render
 
-from .conftest import FIXTURES
 from .test_browser import browser_page  # noqa: F401 - the shared Chromium fixture
 
-CORPUS = FIXTURES / "registers"
-REGISTER = FIXTURES / "register.xml"
+HERE = Path(__file__).resolve().parent / "fixtures_registers"
+CORPUS = HERE / "corpus"
+REGISTER = HERE / "register.xml"
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,14 @@ def test_a_reader_reaches_every_listed_document_and_passage(browser_page, site):
             if "#" in target:
                 assert page.evaluate("document.querySelector(':target') !== null"), target
     assert errors == []
+
+
+def test_register_pages_are_valid_html5(tmp_path):
+    import subprocess
+
+    from .test_html_validity import vnu_command
+    command = vnu_command()
+    render([CORPUS], Options(output=tmp_path, register=REGISTER, formats=("html",)))
+    pages = sorted(str(p) for p in tmp_path.glob("*.html"))
+    result = subprocess.run(command + pages, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[:3000]

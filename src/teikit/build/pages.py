@@ -183,6 +183,8 @@ def _search_index(output: Path, pages: list, digest: str, recorded: dict,
         return
     docs = [(p.html_href, (output / p.html_href).read_text(encoding="utf-8")) for p in pages]
     search.build_index(output, docs, [p.meta.lang for p in pages])
+    if not docs:  # no documents, no index
+        return
     report.written.append(name)
     report.records[name] = [index_key, (output / name).stat().st_size]
 
