@@ -36,17 +36,18 @@ def _size(folder: Path) -> tuple[int, int]:
     return len(files), sum(f.stat().st_size for f in files)
 
 
-def _build(root: Path, jobs: int) -> float:
+def _build(root: Path, jobs: int) -> tuple[float, dict]:
     start = time.perf_counter()
-    runner.build(project.load(root), runner.Options(jobs=jobs), Progress(quiet=True))
-    return time.perf_counter() - start
+    summary = runner.build(project.load(root), runner.Options(jobs=jobs), Progress(quiet=True))
+    return time.perf_counter() - start, {**summary.times, "pages written":
+                                         summary.pages_written}
 
 
 def measure(n: int, jobs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         build_bench.generate(root, n)
-        full = _build(root, jobs)
+        full, _ = _build(root, jobs)
         out = root / "output"
         docs = sorted(p for p in out.glob("*.html")
                       if 'data-pagefind-body' in p.read_text(encoding="utf-8"))
@@ -61,7 +62,7 @@ def measure(n: int, jobs: int) -> None:
         source = sorted((root / "sources").glob("*.txt"))[0]
         source.write_text(source.read_text(encoding="utf-8").replace(" the ", " this ", 1),
                           encoding="utf-8")
-        incremental = _build(root, jobs)
+        incremental, stages = _build(root, jobs)
         print(f"N={n}: {len(pages)} document pages, {html_bytes / 1e6:.1f} MB of HTML; "
               f"full build with index {full:.1f} s")
         print(f"  index alone: {statistics.median(times):.2f} s (median of 3; "
@@ -70,7 +71,9 @@ def measure(n: int, jobs: int) -> None:
               f"({size / max(html_bytes, 1):.0%} of the HTML), "
               f"{size / max(len(pages), 1) / 1e3:.1f} kB per document")
         print(f"  incremental build, one source changed: {incremental:.2f} s, of which the "
-              f"whole index ≈ {statistics.median(times):.2f} s")
+              f"whole index ≈ {statistics.median(times):.2f} s; CPU per stage "
+              + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
+                          for k, v in stages.items()))
 
 
 def main() -> int:
