@@ -135,3 +135,39 @@ def test_register_pages_are_valid_html5(tmp_path):
     pages = sorted(str(p) for p in tmp_path.glob("*.html"))
     result = subprocess.run(command + pages, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[:3000]
+
+
+def test_speakers_are_filtered_under_the_register_name(site):
+    out, _ = site
+    for name, expected in (("a.html", ["Ronald Reagan", "M. S. Gorbachev"]),
+                           ("b.html", ["Ronald Reagan", "Q"])):
+        doc = lxml_html.parse(str(out / name)).getroot()
+        assert doc.xpath("//span[@data-pagefind-filter='speaker']/text()") == expected
+    index = lxml_html.parse(str(out / "index.html")).getroot()
+    assert index.xpath("//ol[@class='documents']/li/@data-persons") == [
+        "Ronald Reagan|M. S. Gorbachev", "Ronald Reagan|Q"]
+
+
+def test_build_reads_the_register_from_teikit_toml_and_lists_unmatched_speakers(tmp_path,
+                                                                              capsys):
+    import shutil
+
+    from teikit.cli import main
+    init(tmp_path / "ed")
+    root = tmp_path / "ed"
+    for f in CORPUS.glob("*.xml"):
+        shutil.copy(f, root / "tei" / f.name)
+    shutil.copy(REGISTER, root / "register.xml")
+    main(["build", str(root), "-j", "1"])  # the small test editions fail teikit's schemas
+    err = capsys.readouterr().err
+    assert "2 speaker(s) match no register entry: M. S. Gorbachev; Q" in err
+    main_el = _main(root / "output" / "person-reagan.html")
+    assert main_el.xpath("ol/li/a[@class='occ-doc']/@href") == ["a.html", "b.html"]
+    # the register changed: its pages and the speakers' names follow
+    text = REGISTER.read_text(encoding="utf-8").replace(
+        "<listPerson>", "<listPerson><person xml:id='q'><persName>Q</persName></person>")
+    (root / "register.xml").write_text(text, encoding="utf-8")
+    main(["build", str(root), "-j", "1"])
+    err = capsys.readouterr().err
+    assert "1 speaker(s) match no register entry: M. S. Gorbachev" in err
+    assert (root / "output" / "person-q.html").is_file()

@@ -149,25 +149,36 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
 def _register_pages(output: Path, pages: list, templates: Path | None, digest: str,
                     common: dict, register: Path | None, recorded: dict,
                     report: PageReport) -> None:
-    """register.html and the entity pages, all again when any occurrence, the register
-    file or a listed document's title changed."""
+    """register.html and the entity pages; each written again only when what it shows
+    changed (its names, dates, links, or the documents and passages it lists)."""
     from teikit.render import registers
-    from teikit.render.site import register_pages
+    from teikit.render.site import register_entries, render_entity, render_register
     from teikit.xmlio import atomic_write
-    reg_bytes = register.read_bytes() if register is not None and register.is_file() else None
-    reg_key = key(digest, reg_bytes, common, [(p.id, p.meta.title, p.meta.date_printed,
-                                               p.mentions) for p in pages])
-    if recorded.get("register.html", [None])[0] == reg_key and all(
-            _unchanged(output, n, reg_key, recorded) for n, r in recorded.items()
-            if r[0] == reg_key):
-        report.records.update({n: r for n, r in recorded.items() if r[0] == reg_key})
-        return
-    loaded = registers.load(register) if reg_bytes is not None else None
-    for name, data in register_pages(environment(templates), pages, loaded, common,
-                                     report.diagnostics, str(register or "")):
+    loaded = registers.load(register) if register is not None else None
+    entries = register_entries(pages, loaded, report.diagnostics, str(register or ""))
+    env = environment(templates)
+
+    def emit(name: str, page_key: str, make) -> None:
+        if _unchanged(output, name, page_key, recorded):
+            report.records[name] = recorded[name]
+            return
+        data = make()
         atomic_write(output / name, data, fsync=False)
         report.written.append(name)
-        report.records[name] = [reg_key, len(data)]
+        report.records[name] = [page_key, len(data)]
+
+    def shown(e) -> tuple:
+        return (e.kind, e.name, e.alt_names, e.dates, e.note,
+                [(a.label, a.id, a.url) for a in e.authorities], e.in_register,
+                [(p.html_href, p.meta.title, p.meta.date_printed, where)
+                 for p, where in e.occurrences])
+
+    for e in entries:
+        emit(e.href, key(digest, shown(e), common), lambda e=e: render_entity(env, e, common))
+    emit("register.html", key(digest, loaded is not None, common,
+                              [(e.href, e.kind, e.name, e.dates, e.in_register,
+                                len(e.occurrences)) for e in entries]),
+         lambda: render_register(env, entries, loaded is not None, common))
 
 
 def _search_index(output: Path, pages: list, digest: str, recorded: dict,

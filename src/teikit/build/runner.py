@@ -52,7 +52,9 @@ def _digests(project: Project, hashes: Hashes) -> dict[str, str]:
     return {
         "convert": key(code, project.publisher, project.licence, project.licence_url),
         "validate": key(code, schema_digest),
+        # the register names the speakers in the search filters and the index
         "render": key(code, folder_digest(hashes, resource_dir("xslt")),
+                      hashes.of_files([_register(project)] if _register(project) else []),
                       hashes.of_files(xslt), project.width, project.formats,
                       project.xslt_html, project.xslt_text),
         "design": key(code, folder_digest(hashes, PACKAGE / "render" / "templates"),
@@ -60,6 +62,11 @@ def _digests(project: Project, hashes: Hashes) -> dict[str, str]:
                       folder_digest(hashes, templates),
                       project.formats),
     }
+
+
+def _register(project: Project) -> Path | None:
+    path = project.path(project.register)
+    return path if path is not None and path.is_file() else None
 
 
 def _rel(project: Project, path: str) -> str:
@@ -385,7 +392,7 @@ class Build:
             licence=p.licence,
             licence_url=p.licence_url,
             validate_digest=self.digests["validate"], render_digest=self.digests["render"],
-            convert_digest=self.digests["convert"])
+            convert_digest=self.digests["convert"], register=_register(p))
 
     def _corpus(self, pool: _Pool) -> None:
         """Units of every edition still in tei/, the corpus pages, stale outputs removed."""

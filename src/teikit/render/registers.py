@@ -216,6 +216,22 @@ def mentions_of(unit: Unit, anchors: dict) -> list[dict]:
     return found
 
 
+def canonical(register: Register | None, kind: str, refs: list[str],
+              names: list[str]) -> str | None:
+    """The register's name for an occurrence (by id, else by any name), or None."""
+    if register is None:
+        return None
+    for r in refs:
+        entry = register.by_id.get(r)
+        if entry is not None and entry.kind == kind:
+            return entry.name
+    for n in names:
+        entry = register.by_name.get((kind, normal(n)))
+        if entry is not None:
+            return entry.name
+    return None
+
+
 def gather(pages: list, register: Register | None) -> tuple[list[Entry], list[str]]:
     """Join every page's occurrences to entries (the register's, or one per unmatched
     name); the entries that occur or are in the register, and the names of speakers that

@@ -147,6 +147,8 @@ class Renderer:
                      and Stylesheet(options.xslt_html or default_stylesheet(HTML_XSLT)))
         self.text = ("text" in options.formats
                      and Stylesheet(options.xslt_text or default_stylesheet(TEXT_XSLT)))
+        # speakers are filtered and listed under the register's names (one person, one name)
+        self.register = registers.load(options.register) if options.register else None
 
     def unit(self, unit: Unit, tei_href: str) -> tuple[Page, Counter]:
         meta = metadata_of(unit)
@@ -162,9 +164,14 @@ class Renderer:
             no_rule = sanitize(article)
             anchors = search.stamp_anchors(article, unit)
             facets = search.facets_of(unit, meta)
+            page.mentions = registers.mentions_of(unit, anchors)
+            if self.register is not None:
+                named = [registers.canonical(self.register, "person", m["refs"], m["names"])
+                         or (m["names"] or [""])[0] for m in page.mentions
+                         if m["role"] == "speaker"]
+                facets.speakers = [n for n in dict.fromkeys(named) if n]
             search.mark(article, meta, facets, search.turn_speakers(unit, meta, anchors))
             page.facets = asdict(facets)
-            page.mentions = registers.mentions_of(unit, anchors)
             page.article = etree.tostring(article, method="html", encoding="unicode")
         if self.text:
             raw = str(self.text(unit.root, name, **params))
@@ -229,19 +236,35 @@ def register_pages(env: jinja2.Environment, pages: list[Page],
                    diagnostics: list[Diagnostic], where: str) -> list[tuple[str, bytes]]:
     """``register.html`` and one page per entity; a warning naming the speakers that
     match no entry of the register (when there is one)."""
+    entries = register_entries(pages, register, diagnostics, where)
+    out = [(e.href, render_entity(env, e, common)) for e in entries]
+    out.append(("register.html", render_register(env, entries, register is not None, common)))
+    return out
+
+
+def register_entries(pages: list[Page], register: registers.Register | None,
+                     diagnostics: list[Diagnostic], where: str) -> list[registers.Entry]:
+    """The register's entries with their occurrences and page names; a warning naming
+    the speakers that match no entry."""
     taken = {p.html_href for p in pages} | {"index.html", "persons.html", "register.html"}
     entries, unmatched = registers.page_files(pages, register, taken)
     if unmatched:
         diagnostics.append(Diagnostic(
             where, 0, 0, "warning", f"{len(unmatched)} speaker(s) match no register entry: "
             + "; ".join(unmatched), "register-unmatched"))
-    entity = env.get_template("entity.html")
-    out = [(e.href, entity.render(entry=e, kind_label=registers.KINDS[e.kind][:-1],
-                                  **common).encode("utf-8")) for e in entries]
-    out.append(("register.html", env.get_template("register.html").render(
-        entries=entries, kinds=list(registers.KINDS.items()),
-        has_register=register is not None, **common).encode("utf-8")))
-    return out
+    return entries
+
+
+def render_entity(env: jinja2.Environment, entry: registers.Entry, common: dict) -> bytes:
+    return env.get_template("entity.html").render(
+        entry=entry, kind_label=registers.KINDS[entry.kind][:-1], **common).encode("utf-8")
+
+
+def render_register(env: jinja2.Environment, entries: list[registers.Entry],
+                    has_register: bool, common: dict) -> bytes:
+    return env.get_template("register.html").render(
+        entries=entries, kinds=list(registers.KINDS.items()), has_register=has_register,
+        **common).encode("utf-8")
 
 
 def render(paths: list[Path], options: Options) -> Report:
