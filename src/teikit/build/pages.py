@@ -17,6 +17,8 @@ from pathlib import Path
 
 from teikit.build.hashing import key
 from teikit.build.worker import ARTICLES
+from teikit.diagnostics import Diagnostic
+from teikit.errors import TeikitError
 
 
 @dataclass
@@ -193,7 +195,12 @@ def _search_index(output: Path, pages: list, digest: str, recorded: dict,
         report.records[name] = recorded[name]
         return
     docs = [(p.html_href, (output / p.html_href).read_text(encoding="utf-8")) for p in pages]
-    search.build_index(output, docs, [p.meta.lang for p in pages])
+    try:
+        search.build_index(output, docs, [p.meta.lang for p in pages])
+    except TeikitError as e:  # the site is complete without its index: say so, go on
+        report.diagnostics.append(Diagnostic(e.file or str(output), 0, 0, "warning",
+                                             e.message, "render-no-search"))
+        return
     if not docs:  # no documents, no index
         return
     report.written.append(name)

@@ -224,7 +224,11 @@ def _write_pages(report: Report, options: Options) -> None:
         atomic_write(out / name, data)
     _copy_static(options)
     if with_search:
-        report.search = search.build_index(out, indexed, [p.meta.lang for p in pages])
+        try:
+            report.search = search.build_index(out, indexed, [p.meta.lang for p in pages])
+        except TeikitError as e:  # the site is complete without its index: say so, go on
+            report.diagnostics.append(Diagnostic(e.file or str(out), 0, 0, "warning",
+                                                 e.message, "render-no-search"))
     elif options.search:
         report.diagnostics.append(Diagnostic(
             str(out), 0, 0, "warning", "Pagefind is not installed (pip install "
