@@ -67,7 +67,8 @@ def test_repository_build_without_shared_renders_the_committed_editions(tmp_path
     assert main(["build", str(repo), "-j", "1"]) == 0
     assert "editions already in tei/" in capsys.readouterr().err
     assert {p.name for p in (repo / "output").glob("*.html")} == \
-        {"index.html", "persons.html"} | {f"{e.stem}.html" for e in EDITIONS}
+        {"index.html", "persons.html", "register.html", "person-r-reagan.html",
+         "person-m-s-gorbachev.html"} | {f"{e.stem}.html" for e in EDITIONS}
 
 
 def test_repository_build_converts_the_seeds_to_the_committed_bytes(tmp_path):

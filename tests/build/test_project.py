@@ -8,8 +8,10 @@ from teikit.errors import TeikitError
 def test_init_scaffolds_a_project_that_loads(tmp_path):
     made = init(tmp_path / "my-edition")
     root = tmp_path / "my-edition"
-    assert {p.name for p in made} == {"teikit.toml", "sources", "tei", "output"}
+    assert {p.name for p in made} == {"teikit.toml", "register.xml", "sources", "tei",
+                                      "output"}
     project = projects.load(root)
+    assert project.register == "register.xml" and (root / "register.xml").is_file()
     assert project.title == "my edition"
     assert [(s.glob, s.reader) for s in project.sources] == [("sources/*.txt", "auto")]
     assert project.formats == ("html", "text") and project.width == 72

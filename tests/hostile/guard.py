@@ -13,6 +13,7 @@ import ctypes
 import json
 import mimetypes
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -112,8 +113,24 @@ class Run:
         return [self._abs(ev[1]) for ev in self.events if ev[0] == "open"]
 
     def refused(self) -> list[list]:
-        return [ev for ev in self.events if ev[0] not in ("open", "peak-kb")
+        return [ev for ev in self.events if ev[0] not in ("open", "peak-kb", "child")
                 and not ev[0].startswith(("os.", "shutil."))]
+
+
+#: teikit's own scripts, the only ones a page may hold (search box, documents index)
+OWN_SCRIPTS = re.compile(r'<script src="assets/teikit-(?:search|browse)\.js" defer></script>')
+#: pages that list documents rather than show one
+LISTING = re.compile(r"^(index|persons|register|(person|place|org)-.*)\.html$")
+
+
+#: teikit's own search box (templates/search-box.html): the sanitizer drops every form
+#: a stylesheet makes, so this is the only one
+OWN_FORM = re.compile(r'<form class="site-search" role="search" action="index.html" hidden>'
+                      r'.*?</form>', re.DOTALL)
+
+
+def without_own_scripts(text: str) -> str:
+    return OWN_FORM.sub("", OWN_SCRIPTS.sub("", text))
 
 
 def allowed_read_roots(*inputs: Path) -> list[Path]:

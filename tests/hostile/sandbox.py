@@ -29,6 +29,15 @@ _REFUSED = ("socket.", "subprocess.", "os.system", "os.exec", "os.posix_spawn", 
             "os.fork", "urllib.", "http.", "ftplib.", "smtplib.", "ctypes.")
 
 
+def _is_pagefind(executable: object) -> bool:
+    try:
+        import pagefind_bin
+        return os.path.realpath(os.fsdecode(executable)) == os.path.realpath(
+            pagefind_bin.get_executable())
+    except (ImportError, FileNotFoundError, TypeError):
+        return False
+
+
 def main() -> int:
     log_path, argv = sys.argv[1], sys.argv[2:]
     limit = int(os.environ.get("TEIKIT_TEST_MEMORY", 1 << 30))
@@ -48,6 +57,11 @@ def main() -> int:
         elif event == "urllib.Request" and str(args[0]).startswith("file:"):
             # xmlschema loads its own meta-schemas through urllib: a file read like any other
             record("open", urllib.request.url2pathname(str(args[0])[5:]), "r", 0)
+        elif event == "subprocess.Popen" and _is_pagefind(args[0]):
+            # the one child teikit starts: Pagefind's binary, indexing a folder inside the
+            # output folder into the output folder (what it touches outside Python's view
+            # is watched from outside, as libxml2's is)
+            record("child", args[0])
         elif event.startswith(_REFUSED):
             record(event, *args[:1])
             log.flush()

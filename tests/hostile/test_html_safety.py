@@ -9,7 +9,7 @@ from xml.sax.saxutils import quoteattr
 import pytest
 from lxml import html
 
-from hostile.guard import assert_contained, run_teikit
+from hostile.guard import assert_contained, run_teikit, without_own_scripts
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -92,9 +92,10 @@ def test_payload_never_becomes_script(project, outside, payload):
     assert_contained(run, outside, inputs=[project], output=project / "site")
     assert run.code == 0, run.stderr
     pages = list((project / "site").glob("*.html"))
-    assert len(pages) == 3
+    names = {p.name for p in pages}
+    assert {"payload.html", "index.html", "persons.html", "register.html"} <= names
     for page in pages:
-        tree = html.fromstring(page.read_bytes())
+        tree = html.fromstring(without_own_scripts(page.read_text(encoding="utf-8")))
         assert _dangers(tree) == [], page.name
         body = html.tostring(tree, encoding="unicode")
         assert "<script" not in body.lower()

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from teikit.build.hashing import key
 from teikit.build.worker import ARTICLES
+from teikit.diagnostics import Diagnostic
+from teikit.errors import TeikitError
 
 
 @dataclass
@@ -24,6 +26,7 @@ class PageReport:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     records: dict[str, list] = field(default_factory=dict)  # output name -> [key, size]
+    diagnostics: list = field(default_factory=list)
 
 
 def _page_objects(units: list[dict]) -> list:
@@ -33,7 +36,8 @@ def _page_objects(units: list[dict]) -> list:
     for u in units:
         meta = dict(u["meta"])
         meta["speakers"] = [Speaker(**s) for s in meta["speakers"]]
-        pages.append(Page(u["id"], Metadata(**meta), Path(u["edition"]), u["tei_href"]))
+        pages.append(Page(u["id"], Metadata(**meta), Path(u["edition"]), u["tei_href"],
+                          facets=u.get("facets", {}), mentions=u.get("mentions", [])))
     return pages
 
 
@@ -55,8 +59,9 @@ def environment(templates: Path | None):
 
 
 def _common(formats: tuple[str, ...], title: str) -> dict:
+    from teikit.render.search import available
     from teikit.render.site import common_context
-    return common_context(formats, title)
+    return common_context(formats, title, available())
 
 
 def write_documents(jobs: list[tuple], output: Path, cache: Path, formats: tuple[str, ...],
@@ -79,8 +84,8 @@ def write_documents(jobs: list[tuple], output: Path, cache: Path, formats: tuple
 
 def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...],
           templates: Path | None, title: str, design_digest: str, recorded: dict,
-          run_jobs: Callable[[list[tuple]], list[tuple[str, int]]] | None = None
-          ) -> PageReport:
+          run_jobs: Callable[[list[tuple]], list[tuple[str, int]]] | None = None,
+          register: Path | None = None) -> PageReport:
     """Write every page whose key changed; ``units`` are the unit records of every rendered
     edition (with ``edition`` set).  Pages of documents that are gone are removed.
     ``run_jobs`` writes a list of document pages (default: here, one after the other)."""
@@ -134,7 +139,11 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
     emit("persons.html", key(design_digest, [(p.name, p.anchor, [q.id for q in p.pages])
                                              for p in people], listing, common),
          lambda: render("persons.html", people=people))
+    _register_pages(output, pages, templates, design_digest, common, register, recorded,
+                    report)
     copy_assets(output, templates, design_digest, recorded, report)
+    if common["search"]:
+        _search_index(output, pages, design_digest, recorded, report)
     _remove_stale(output, recorded, report)
     return report
 
@@ -148,6 +157,65 @@ def write_books(units: list[dict], output: Path, cache: Path, options) -> dict[s
         page.article = (cache / ARTICLES / f"{page.id}.html").read_text(encoding="utf-8")
     book_key = key(*(u["article"] for u in units))
     return {name: [book_key, size] for name, size in write(pages, options)}
+
+
+def _register_pages(output: Path, pages: list, templates: Path | None, digest: str,
+                    common: dict, register: Path | None, recorded: dict,
+                    report: PageReport) -> None:
+    """register.html and the entity pages; each written again only when what it shows
+    changed (its names, dates, links, or the documents and passages it lists)."""
+    from teikit.render import registers
+    from teikit.render.site import register_entries, render_entity, render_register
+    from teikit.xmlio import atomic_write
+    loaded = registers.load(register) if register is not None else None
+    entries = register_entries(pages, loaded, report.diagnostics, str(register or ""))
+    env = environment(templates)
+
+    def emit(name: str, page_key: str, make) -> None:
+        if _unchanged(output, name, page_key, recorded):
+            report.records[name] = recorded[name]
+            return
+        data = make()
+        atomic_write(output / name, data, fsync=False)
+        report.written.append(name)
+        report.records[name] = [page_key, len(data)]
+
+    def shown(e) -> tuple:
+        return (e.kind, e.name, e.alt_names, e.dates, e.note,
+                [(a.label, a.id, a.url) for a in e.authorities], e.in_register,
+                [(p.html_href, p.meta.title, p.meta.date_printed, where)
+                 for p, where in e.occurrences])
+
+    for e in entries:
+        emit(e.href, key(digest, shown(e), common), lambda e=e: render_entity(env, e, common))
+    emit("register.html", key(digest, loaded is not None, common,
+                              [(e.href, e.kind, e.name, e.dates, e.in_register,
+                                len(e.occurrences)) for e in entries]),
+         lambda: render_register(env, entries, loaded is not None, common))
+
+
+def _search_index(output: Path, pages: list, digest: str, recorded: dict,
+                  report: PageReport) -> None:
+    """The Pagefind index of the document pages, rebuilt (from the pages as written) when
+    any of them changed: Pagefind has no incremental mode, so one changed page costs a
+    whole index (benchmarks/search_bench.py)."""
+    from teikit.render import search
+    name = f"{search.BUNDLE}/pagefind-entry.json"
+    index_key = key(digest, [(p.html_href, report.records[p.html_href][0]) for p in pages])
+    if _unchanged(output, name, index_key, recorded):
+        report.records[name] = recorded[name]
+        return
+    docs = [(p.html_href, (output / p.html_href).read_text(encoding="utf-8")) for p in pages]
+    try:
+        search.build_index(output, docs, [p.meta.lang for p in pages])
+    except TeikitError as e:  # the site is complete without its index: say so, go on
+        report.diagnostics.append(Diagnostic(e.file or str(output), 0, 0, "warning",
+                                             e.message, "render-no-search"))
+        return
+    if not docs:  # no documents, no index
+        return
+    report.written.append(name)
+    report.records[name] = [index_key, (output / name).stat().st_size]
 
 
 def _remove_stale(output: Path, recorded: dict, report: PageReport) -> None:

@@ -45,6 +45,7 @@ class Project:
     templates: str | None = None
     xslt_html: str | None = None
     xslt_text: str | None = None
+    register: str | None = None     # the editors' register of persons, places, organisations
 
     @property
     def tei_dir(self) -> Path:
@@ -60,7 +61,7 @@ class Project:
 
 # The keys each table may hold, and the type of their values.
 _EDITION = {"title": str, "publisher": str, "licence": str, "licence_url": str,
-            "date": str}
+            "date": str, "register": str}
 _BUILD = {"tei": str, "output": str, "formats": list, "width": int, "schemas": list,
           "templates": str, "xslt_html": str, "xslt_text": str}
 _SOURCE = {"glob": str, "reader": str}
@@ -165,6 +166,7 @@ def load(root: Path) -> Project:
         publisher=edition.get("publisher", Project.publisher),
         licence=edition.get("licence"), licence_url=edition.get("licence_url"),
         date=edition.get("date"),
+        register=edition.get("register"),
         sources=tuple(sources), tei=build.get("tei", "tei"),
         output=build.get("output", "output"), formats=formats, width=width,
         schemas=tuple(schemas), templates=build.get("templates"),
@@ -178,6 +180,7 @@ SCAFFOLD = '''\
 [edition]
 title = "{title}"
 publisher = "{publisher}"            # stated in every edition's publicationStmt
+register = "register.xml"          # persons, places, organisations (TEI listPerson …)
 # licence = "CC BY 4.0"
 # licence_url = "https://creativecommons.org/licenses/by/4.0/"
 

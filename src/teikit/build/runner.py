@@ -52,7 +52,9 @@ def _digests(project: Project, hashes: Hashes) -> dict[str, str]:
     return {
         "convert": key(code, project.publisher, project.licence, project.licence_url),
         "validate": key(code, schema_digest),
+        # the register names the speakers in the search filters and the index
         "render": key(code, folder_digest(hashes, resource_dir("xslt")),
+                      hashes.of_files([_register(project)] if _register(project) else []),
                       hashes.of_files(xslt), project.width, project.formats,
                       project.xslt_html, project.xslt_text),
         "design": key(code, folder_digest(hashes, PACKAGE / "render" / "templates"),
@@ -60,6 +62,11 @@ def _digests(project: Project, hashes: Hashes) -> dict[str, str]:
                       folder_digest(hashes, templates),
                       project.formats),
     }
+
+
+def _register(project: Project) -> Path | None:
+    path = project.path(project.register)
+    return path if path is not None and path.is_file() else None
 
 
 def _rel(project: Project, path: str) -> str:
@@ -385,7 +392,7 @@ class Build:
             licence=p.licence,
             licence_url=p.licence_url,
             validate_digest=self.digests["validate"], render_digest=self.digests["render"],
-            convert_digest=self.digests["convert"])
+            convert_digest=self.digests["convert"], register=_register(p))
 
     def _corpus(self, pool: _Pool) -> None:
         """Units of every edition still in tei/, the corpus pages, stale outputs removed."""
@@ -414,9 +421,18 @@ class Build:
                 units.append({**u, "edition": edition})
         p = self.project
         from teikit.render.book import book_moment
+        register = p.path(p.register)
+        if register is not None and not register.is_file():
+            self.summary.warnings.append(Diagnostic(
+                str(register), 0, 0, "warning", "teikit.toml: edition.register: no such "
+                "file; the register pages list the names found in the editions only",
+                "register-missing"))
+            self.progress.message(self.summary.warnings[-1].format())
+            register = None
         # the edition's description shows on every page and in the books' metadata
         corpus_key = key(self.digests["design"], units, p.formats, p.title, p.publisher,
-                         p.licence, book_moment(p.date).isoformat())
+                         p.licence, book_moment(p.date).isoformat(),
+                         register.read_bytes() if register is not None else None)
         old_pages = self.old["pages"]
         if corpus_key == self.old.get("corpus") and _outputs_intact(
                 output, {name: rec[1] for name, rec in old_pages.items()}):
@@ -435,7 +451,10 @@ class Build:
 
         report = pages.write(units, output, state_file.folder(output), self.project.formats,
                              templates, self.project.title, self.digests["design"],
-                             old_pages, run_jobs)
+                             old_pages, run_jobs, register)
+        for d in report.diagnostics:
+            self.summary.warnings.append(d)
+            self.progress.message(d.format())
         from teikit.render.book import wants_books
         if wants_books(p.formats):
             from teikit.render.site import Options as RenderOptions

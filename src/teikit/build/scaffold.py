@@ -16,8 +16,8 @@ def _toml_string(text: str) -> str:
 
 def init(folder: Path, title: str | None = None,
          publisher: str = "teikit edition") -> list[Path]:
-    """Create ``teikit.toml``, ``sources/``, ``tei/`` and ``output/`` in ``folder``; the paths
-    made.  An existing ``teikit.toml`` is never overwritten."""
+    """Create ``teikit.toml``, an example ``register.xml``, ``sources/``, ``tei/`` and
+    ``output/`` in ``folder``; the paths made.  An existing ``teikit.toml`` is never overwritten."""
     folder = Path(folder)
     config = folder / CONFIG
     if config.exists():
@@ -35,4 +35,9 @@ def init(folder: Path, title: str | None = None,
     config.write_text(SCAFFOLD.format(title=_toml_string(title),
                                       publisher=_toml_string(publisher)), encoding="utf-8")
     made.insert(0, config)
+    register = folder / "register.xml"
+    if not register.exists():  # an editor's register is never overwritten
+        from teikit.render.registers import EXAMPLE
+        register.write_text(EXAMPLE, encoding="utf-8")
+        made.insert(1, register)
     return made

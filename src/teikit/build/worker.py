@@ -43,6 +43,7 @@ class Setup:
     validate_digest: str
     render_digest: str
     convert_digest: str
+    register: Path | None = None
 
 
 @dataclass
@@ -90,7 +91,8 @@ def init(setup: Setup) -> None:
     _PROCESS["setup"] = setup
     _PROCESS["renderer"] = Renderer(Options(
         output=setup.output_dir, formats=setup.formats, width=setup.width,
-        xslt_html=setup.xslt_html, xslt_text=setup.xslt_text, durable=False))
+        xslt_html=setup.xslt_html, xslt_text=setup.xslt_text, durable=False,
+        register=setup.register))
 
 
 def run(task: Task) -> Result:
@@ -272,7 +274,7 @@ def _render(setup: Setup, result: Result, name: str, data: bytes,
         page, missing = renderer.unit(unit, tei_href)
         no_rule.update(missing)
         record = {"id": page.id, "meta": asdict(page.meta), "tei_href": tei_href,
-                  "article": ""}
+                  "article": "", "facets": page.facets, "mentions": page.mentions}
         if renderer.html:
             article = page.article.encode("utf-8")
             record["article"] = _sha(article)

@@ -62,6 +62,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--templates", type=Path, metavar="DIR",
                    help="folder of jinja2 templates (base.html, document.html, index.html, "
                         "persons.html) and static/ files overriding teikit's own")
+    p.add_argument("--register", type=Path, metavar="FILE",
+                   help="the edition's register (TEI listPerson/listPlace/listOrg): names, "
+                        "dates and authority ids of the persons, places and organisations")
+    p.add_argument("--no-search", dest="search", action="store_false",
+                   help="build no full-text search index (Pagefind)")
     p.add_argument("-v", "--verbose", action="store_true", help="say what was written")
     p.set_defaults(func=run)
 
@@ -78,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     options = Options(output=args.output, formats=args.format, width=args.width,
                       xslt_html=args.xslt_html, xslt_text=args.xslt_text,
                       templates=args.templates, title=args.title, publisher=args.publisher,
-                      date=args.date)
+                      date=args.date, register=args.register, search=args.search)
     report = render(args.editions, options)
     for d in report.diagnostics:
         print(d.format(), file=sys.stderr)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -32,6 +32,7 @@ from markupsafe import Markup
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
 from teikit.files import xml_files
+from teikit.render import registers, search
 from teikit.render.book import (
     EPUB_NAME,
     Edition,
@@ -64,6 +65,9 @@ class Options:
     licence: str | None = None
     date: str | None = None  # the books' date (ISO); None: a fixed one, see render.book
 
+    search: bool = True   # build the Pagefind index (when Pagefind is installed)
+    register: Path | None = None  # the editors' register (TEI listPerson/listPlace/listOrg)
+
     @property
     def edition(self) -> Edition:
         return Edition(self.title, self.publisher, self.licence, self.date)
@@ -78,6 +82,8 @@ class Page:
     source: Path
     tei_href: str
     article: str = ""
+    facets: dict = field(default_factory=dict)  # search.Facets as a dict (build caches it)
+    mentions: list = field(default_factory=list)  # registers.mentions_of (build caches it)
 
     @property
     def html_href(self) -> str:
@@ -105,6 +111,7 @@ class Report:
     files: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     no_rule: Counter = field(default_factory=Counter)
+    search: search.IndexReport | None = None
 
 
 def _environment(templates: Path | None) -> jinja2.Environment:
@@ -162,6 +169,8 @@ class Renderer:
                      and Stylesheet(options.xslt_html or default_stylesheet(HTML_XSLT)))
         self.text = ("text" in options.formats
                      and Stylesheet(options.xslt_text or default_stylesheet(TEXT_XSLT)))
+        # speakers are filtered and listed under the register's names (one person, one name)
+        self.register = registers.load(options.register) if options.register else None
 
     def unit(self, unit: Unit, tei_href: str) -> tuple[Page, Counter]:
         meta = metadata_of(unit)
@@ -176,6 +185,16 @@ class Renderer:
                 raise TeikitError(f"stylesheet {self.html.path.name} produced no HTML element",
                                   file=name)
             no_rule = sanitize(article)
+            anchors = search.stamp_anchors(article, unit)
+            facets = search.facets_of(unit, meta)
+            page.mentions = registers.mentions_of(unit, anchors)
+            if self.register is not None:
+                named = [registers.canonical(self.register, "person", m["refs"], m["names"])
+                         or (m["names"] or [""])[0] for m in page.mentions
+                         if m["role"] == "speaker"]
+                facets.speakers = [n for n in dict.fromkeys(named) if n]
+            search.mark(article, meta, facets, search.turn_speakers(unit, meta, anchors))
+            page.facets = asdict(facets)
             page.article = etree.tostring(article, method="html", encoding="unicode")
         if self.text:
             raw = str(self.text(unit.root, name, **params))
@@ -188,10 +207,11 @@ class Renderer:
         return page, no_rule
 
 
-def common_context(formats: tuple[str, ...], title: str) -> dict:
+def common_context(formats: tuple[str, ...], title: str, with_search: bool = False) -> dict:
     """What every page's template is given besides its own content."""
     return {"has_text": "text" in formats, "css": "assets/teikit.css", "site_title": title,
-            "downloads": downloads(formats), "has_pdf": "pdf" in formats}
+            "downloads": downloads(formats), "has_pdf": "pdf" in formats,
+            "search": with_search, "register": True}
 
 
 def book_style(name: str, templates: Path | None) -> bytes:
@@ -236,8 +256,10 @@ def _write_pages(report: Report, options: Options) -> None:
     people = persons_index(pages)
     anchors = {p.name: p.anchor for p in people}
     out = options.output
-    common = common_context(options.formats, options.title)
+    with_search = options.search and search.available()
+    common = common_context(options.formats, options.title, with_search)
     doc = env.get_template("document.html")
+    indexed: list[tuple[str, str]] = []
     for i, page in enumerate(pages):
         html = doc.render(page=page, article=Markup(page.article),
                           prev=pages[i - 1] if i > 0 else None,
@@ -245,12 +267,63 @@ def _write_pages(report: Report, options: Options) -> None:
                           speakers=[(s.name, anchors[s.name]) for s in page.meta.speakers],
                           **common)
         atomic_write(out / page.html_href, html.encode("utf-8"))
+        indexed.append((page.html_href, html))
     atomic_write(out / "index.html",
                  env.get_template("index.html").render(pages=pages, **common).encode("utf-8"))
     atomic_write(out / "persons.html",
                  env.get_template("persons.html").render(people=people, **common)
                  .encode("utf-8"))
+    register = registers.load(options.register) if options.register else None
+    for name, data in register_pages(env, pages, register, common, report.diagnostics,
+                                     str(options.register or "")):
+        atomic_write(out / name, data)
     _copy_static(options)
+    if with_search:
+        try:
+            report.search = search.build_index(out, indexed, [p.meta.lang for p in pages])
+        except TeikitError as e:  # the site is complete without its index: say so, go on
+            report.diagnostics.append(Diagnostic(e.file or str(out), 0, 0, "warning",
+                                                 e.message, "render-no-search"))
+    elif options.search:
+        report.diagnostics.append(Diagnostic(
+            str(out), 0, 0, "warning", "Pagefind is not installed (pip install "
+            "'pagefind[bin]'): the site has no search", "render-no-search"))
+
+
+def register_pages(env: jinja2.Environment, pages: list[Page],
+                   register: registers.Register | None, common: dict,
+                   diagnostics: list[Diagnostic], where: str) -> list[tuple[str, bytes]]:
+    """``register.html`` and one page per entity; a warning naming the speakers that
+    match no entry of the register (when there is one)."""
+    entries = register_entries(pages, register, diagnostics, where)
+    out = [(e.href, render_entity(env, e, common)) for e in entries]
+    out.append(("register.html", render_register(env, entries, register is not None, common)))
+    return out
+
+
+def register_entries(pages: list[Page], register: registers.Register | None,
+                     diagnostics: list[Diagnostic], where: str) -> list[registers.Entry]:
+    """The register's entries with their occurrences and page names; a warning naming
+    the speakers that match no entry."""
+    taken = {p.html_href for p in pages} | {"index.html", "persons.html", "register.html"}
+    entries, unmatched = registers.page_files(pages, register, taken)
+    if unmatched:
+        diagnostics.append(Diagnostic(
+            where, 0, 0, "warning", f"{len(unmatched)} speaker(s) match no register entry: "
+            + "; ".join(unmatched), "register-unmatched"))
+    return entries
+
+
+def render_entity(env: jinja2.Environment, entry: registers.Entry, common: dict) -> bytes:
+    return env.get_template("entity.html").render(
+        entry=entry, kind_label=registers.KINDS[entry.kind][:-1], **common).encode("utf-8")
+
+
+def render_register(env: jinja2.Environment, entries: list[registers.Entry],
+                    has_register: bool, common: dict) -> bytes:
+    return env.get_template("register.html").render(
+        entries=entries, kinds=list(registers.KINDS.items()), has_register=has_register,
+        **common).encode("utf-8")
 
 
 def render(paths: list[Path], options: Options) -> Report:

@@ -1,0 +1,93 @@
+"""What the full-text search costs: Pagefind index size and build time on synthetic corpora.
+
+    PYTHONPATH=src python benchmarks/search_bench.py [--sizes 1000,10000] [-j 2]
+
+For each N, generates N source documents with ``build_bench.generate`` (the seeds and the
+development samples, varied), builds them with ``teikit build`` (which indexes the pages),
+then measures:
+
+* the index alone: ``search.build_index`` over the N document pages as written (median of
+  3 runs, wall time: Pagefind's binary runs in its own process);
+* the size of ``output/pagefind/`` (files and bytes) against the size of the HTML pages;
+* an incremental build after one source changed: its wall time and how much of it is the
+  index — Pagefind has no incremental mode, so one changed page costs a whole index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import build_bench  # noqa: E402 - the synthetic corpus generator, next to this file
+
+from teikit.build import project, runner  # noqa: E402
+from teikit.build.progress import Progress  # noqa: E402
+from teikit.render import search  # noqa: E402
+
+
+def _size(folder: Path) -> tuple[int, int]:
+    files = [f for f in folder.rglob("*") if f.is_file()]
+    return len(files), sum(f.stat().st_size for f in files)
+
+
+def _build(root: Path, jobs: int) -> tuple[float, dict]:
+    start = time.perf_counter()
+    summary = runner.build(project.load(root), runner.Options(jobs=jobs), Progress(quiet=True))
+    return time.perf_counter() - start, {**summary.times, "pages written":
+                                         summary.pages_written}
+
+
+def measure(n: int, jobs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        build_bench.generate(root, n)
+        full, _ = _build(root, jobs)
+        out = root / "output"
+        docs = sorted(p for p in out.glob("*.html")
+                      if 'data-pagefind-body' in p.read_text(encoding="utf-8"))
+        pages = [(p.name, p.read_text(encoding="utf-8")) for p in docs]
+        html_bytes = sum(len(h.encode("utf-8")) for _, h in pages)
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            report = search.build_index(out, pages, ["en"] * len(pages))
+            times.append(time.perf_counter() - start)
+        files, size = _size(out / search.BUNDLE)
+        source = sorted((root / "sources").glob("*.txt"))[0]
+        source.write_text(source.read_text(encoding="utf-8").replace(" the ", " this ", 1),
+                          encoding="utf-8")
+        incremental, stages = _build(root, jobs)
+        print(f"N={n}: {len(pages)} document pages, {html_bytes / 1e6:.1f} MB of HTML; "
+              f"full build with index {full:.1f} s")
+        print(f"  index alone: {statistics.median(times):.2f} s (median of 3; "
+              f"{min(times):.2f}–{max(times):.2f}); {report.pages} pages indexed")
+        print(f"  pagefind/: {files} files, {size / 1e6:.2f} MB "
+              f"({size / max(html_bytes, 1):.0%} of the HTML), "
+              f"{size / max(len(pages), 1) / 1e3:.1f} kB per document")
+        print(f"  incremental build, one source changed: {incremental:.2f} s, of which the "
+              f"whole index ≈ {statistics.median(times):.2f} s; CPU per stage "
+              + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
+                          for k, v in stages.items()))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    args = ap.parse_args()
+    if not search.available():
+        print("pagefind[bin] is not installed", file=sys.stderr)
+        return 2
+    for n in (int(s) for s in args.sizes.split(",")):
+        measure(n, args.jobs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

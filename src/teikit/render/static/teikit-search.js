@@ -1,0 +1,189 @@
+/* teikit search box: Pagefind's index (pagefind/), queried in the browser, no server.
+ *
+ * Progressive enhancement: the box is in every page's header but hidden; this script shows
+ * it once the page is served over http(s) (browsers refuse to fetch the index from file://).
+ * Results give the title, the date, who speaks in the passage and the passage itself, and
+ * link to the paragraph or turn where the words are.  Everything is plain DOM: a text input,
+ * filter menus and a list of links, so it is used with the keyboard like any form.
+ */
+(function () {
+  "use strict";
+  if (location.protocol !== "http:" && location.protocol !== "https:") return;
+  var script = document.currentScript;
+  var form = document.querySelector("form.site-search");
+  if (!form || !script) return;
+  var root = new URL("..", script.src);  // the site folder: this file is assets/…
+  var input = form.querySelector("input[type=search]");
+  var status = document.getElementById("site-search-status");
+  var list = document.getElementById("site-search-results");
+  var filterBox = form.querySelector(".search-filters");
+  var FILTERS = [["speaker", "Speaker"], ["year", "Year"], ["type", "Type"],
+                 ["source", "Source"], ["language", "Language"]];
+  var PAGE = 10;
+  var pagefind = null, shown = 0, current = [], timer = 0, generation = 0;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+          return pf.filters();
+        }).then(function (filters) { makeFilters(filters); return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function makeFilters(filters) {
+    var any = false;
+    FILTERS.forEach(function (f) {
+      var values = Object.keys(filters[f[0]] || {});
+      if (!values.length) return;
+      any = true;
+      values.sort(function (a, b) { return a.localeCompare(b, undefined, { numeric: true }); });
+      var label = document.createElement("label");
+      label.textContent = f[1] + " ";
+      var select = document.createElement("select");
+      select.name = f[0];
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = "any";
+      select.appendChild(all);
+      values.forEach(function (v) {
+        var o = document.createElement("option");
+        o.value = v;
+        o.textContent = v + " (" + filters[f[0]][v] + ")";
+        select.appendChild(o);
+      });
+      select.addEventListener("change", run);
+      label.appendChild(select);
+      filterBox.appendChild(label);
+    });
+    filterBox.hidden = !any;
+  }
+
+  function chosenFilters() {
+    var chosen = {}, n = 0;
+    filterBox.querySelectorAll("select").forEach(function (s) {
+      if (s.value) { chosen[s.name] = s.value; n++; }
+    });
+    return n ? chosen : null;
+  }
+
+  /* Pagefind's excerpt is escaped text with <mark>; only text and <mark> are copied. */
+  function excerpt(html) {
+    var t = document.createElement("template"), p = document.createElement("p");
+    t.innerHTML = html;
+    p.className = "search-excerpt";
+    t.content.childNodes.forEach(function (n) {
+      if (n.nodeType === 1 && n.nodeName === "MARK") {
+        var m = document.createElement("mark");
+        m.textContent = n.textContent;
+        p.appendChild(m);
+      } else {
+        p.appendChild(document.createTextNode(n.textContent));
+      }
+    });
+    return p;
+  }
+
+  /* Where the words are: the paragraph (or turn) holding the first hit in the text, and
+     who speaks there (the page's "turns" metadata maps turn ids to speakers). */
+  function passage(data) {
+    var anchors = (data.anchors || []).slice().sort(function (a, b) {
+      return a.location - b.location;
+    });
+    var textStart = 0;
+    anchors.forEach(function (a) { if (a.id === "text-heading") textStart = a.location; });
+    var locs = (data.locations || []).slice().sort(function (a, b) { return a - b; });
+    var hit = locs.filter(function (l) { return l >= textStart; })[0];
+    if (hit === undefined) hit = locs[0];
+    var turns = {};
+    (data.meta.turns || "").split("|").forEach(function (pair) {
+      var i = pair.indexOf("=");
+      if (i > 0) turns[pair.slice(0, i)] = pair.slice(i + 1);
+    });
+    var target = null, turn = null;
+    if (hit !== undefined) {
+      anchors.forEach(function (a) {
+        if (a.location > hit) return;
+        if (a.element === "p" || a.element === "div" || a.element === "li") target = a;
+        if (turns[a.id] !== undefined) turn = a;
+      });
+    }
+    return { id: target ? target.id : "", speaker: turn ? turns[turn.id] : "" };
+  }
+
+  function item(data) {
+    var where = passage(data);
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = data.url + (where.id ? "#" + encodeURIComponent(where.id) : "");
+    a.className = "search-title";
+    a.textContent = data.meta.title || data.url;
+    li.appendChild(a);
+    var about = [data.meta.date, where.speaker ? "speaker: " + where.speaker :
+                 (data.meta.speakers ? "speakers: " + data.meta.speakers : "")];
+    about = about.filter(Boolean);
+    if (about.length) {
+      var m = document.createElement("p");
+      m.className = "search-meta";
+      m.textContent = about.join(" · ");
+      li.appendChild(m);
+    }
+    if (data.excerpt) li.appendChild(excerpt(data.excerpt));
+    return li;
+  }
+
+  function more() {
+    var batch = current.slice(shown, shown + PAGE);
+    shown += batch.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (ds) {
+      var old = list.querySelector(".search-more");
+      if (old) old.remove();
+      ds.forEach(function (d) { list.appendChild(item(d)); });
+      if (shown < current.length) {
+        var li = document.createElement("li"), b = document.createElement("button");
+        li.className = "search-more";
+        b.type = "button";
+        b.textContent = "More results";
+        b.addEventListener("click", function () {
+          var next = list.children.length - 1;
+          more().then(function () { var l = list.children[next]; if (l) l.querySelector("a").focus(); });
+        });
+        li.appendChild(b);
+        list.appendChild(li);
+      }
+    });
+  }
+
+  function run() {
+    var term = input.value.trim(), filters = chosenFilters(), mine = ++generation;
+    if (!term && !filters) { list.textContent = ""; status.textContent = ""; return; }
+    load().then(function (pf) {
+      return pf.search(term || null, filters ? { filters: filters } : {});
+    }).then(function (found) {
+      if (mine !== generation || !found) return;
+      current = found.results;
+      shown = 0;
+      list.textContent = "";
+      status.textContent = current.length === 1 ? "1 document found" :
+        current.length + " documents found";
+      return more();
+    }).catch(function (e) {
+      status.textContent = "Search is not available: " + e.message;
+    });
+  }
+
+  form.hidden = false;
+  input.addEventListener("focus", function () { load(); }, { once: true });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 200);
+  });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { input.value = ""; run(); }
+  });
+  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) { input.value = q; run(); }
+})();
