@@ -1,11 +1,12 @@
 """Pages and text editions stay byte-identical to the golden files in ``golden/expected/``:
 written by the renderer as it was at commit 7c03a6a, before issue 11's speed-ups, and
 regenerated once for issue 12 (search box, register link and pages, turn and paragraph
-anchors added; the text editions unchanged).  The two inputs hold what the renderer numbers, glues or rewrites: footnotes with
-and without ``xml:id``, a repeated ``xml:id``, whitespace and a blank line before markers,
-a note printed in place, page breaks inside and between paragraphs, turns, divisions nested
-six deep, list labels and multi-paragraph items, table cells, a comment, a bad link, an
-element without a rule, and a volume of two documents whose notes start again at 1.
+anchors added; the text editions unchanged).  The two inputs hold what the renderer
+numbers, glues or rewrites: footnotes with and without ``xml:id``, a repeated ``xml:id``,
+whitespace and a blank line before markers, a note printed in place, page breaks inside and
+between paragraphs, turns, divisions nested six deep, list labels and multi-paragraph items,
+table cells, a comment, a bad link, an element without a rule, and a volume of two
+documents whose notes start again at 1.
 
 If a change to the output is intended, regenerate: ``teikit render
 tests/render/golden/edition.xml tests/render/golden/volume.xml -o OUT`` and copy OUT's
