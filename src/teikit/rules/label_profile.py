@@ -126,8 +126,9 @@ def _inline(bi: int, text: str, taken: list[tuple[int, int]]) -> list[Candidate]
     for colon in _COLON.finditer(text):
         k = bisect.bisect_left(newlines, colon.start())
         line_start = newlines[k - 1] + 1 if k else 0
-        if any(a <= colon.start() < b for a, b in taken):
-            continue
+        k = bisect.bisect_right(taken, (colon.start(), len(text) + 1)) - 1
+        if k >= 0 and taken[k][0] <= colon.start() < taken[k][1]:
+            continue  # the colon of a label found at its line start (taken is in order)
         if not text[colon.start() - 1:colon.start()].isalpha() and \
                 text[colon.start() - 1:colon.start()] not in ")] ":
             continue  # "20:22", "1.:" — a label ends with a name or a qualifier
