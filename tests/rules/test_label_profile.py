@@ -116,3 +116,21 @@ def test_a_field_line_is_no_turn_even_beside_labels_of_its_shape():
     text = ("Witness: John Smith\n\nDate: 5 June 1998\n\n"
             "Counsel: Where were you on the night?\n\nSmith: At home, with my wife.\n")
     assert _turns(text) == ["Counsel:", "Smith:"]
+
+
+def test_a_note_letter_glued_to_a_label_without_separator():
+    # Wilson Center, Khrushchev–Kroll 1961: lettered notes printed as paragraphs
+    text = ("H. Krollb At the instruction of Chancellor Adenauer I pass you greetings.\n\n"
+            "b Underlining by typewriter is used from this point forward.\n\n"
+            "N. S. Khrushchev I thank [him] for the greetings.\n\n"
+            "H. Kroll I am charged with passing you the Chancellor's response.\n\n"
+            "N. S. Khrushchev Thank you.\n")
+    cut, _ = turn_pieces(split_blocks(text.split("\n")), "t.md", [])
+    assert [p.label.printed for p in cut if p.label] == [
+        "H. Kroll", "N. S. Khrushchev", "H. Kroll", "N. S. Khrushchev"]
+    assert cut[0].text.startswith("H. Krollb At")  # the letter stays, as printed
+
+
+def test_without_lettered_notes_a_name_keeps_its_last_letter():
+    text = "H. Krollb At the gate.\n\nH. Krollb At home.\n"
+    assert _turns(text) == ["H. Krollb", "H. Krollb"]

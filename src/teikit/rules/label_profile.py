@@ -90,8 +90,14 @@ def _label_at(text: str, start: int) -> tuple[Label | None, int]:
     return label, (len(window) - len(label.rest) if label is not None else 0)
 
 
-def _at(text: str, start: int) -> tuple[Label | None, int, int, str]:
+def _at(text: str, start: int, letters: frozenset[str] = frozenset()
+        ) -> tuple[Label | None, int, int, str]:
     label, span = _label_at(text, start)
+    if letters and (label is None or label.rule == "bare"):
+        # with no separator, "H. Krollb At …" is "H. Kroll" and the note letter b
+        lettered, lettered_span = _lettered(text, start, letters)
+        if lettered is not None:
+            return lettered, start, lettered_span, ""
     if label is not None:
         return label, start, span, ""
     pm = _PREFIX.match(text, start)
@@ -102,14 +108,35 @@ def _at(text: str, start: int) -> tuple[Label | None, int, int, str]:
     return None, start, 0, ""
 
 
+#: A lettered footnote printed as a paragraph of its own ("b Underlining by typewriter is
+#: used from this point forward.", Russian archival publications in the Wilson Center's
+#: translations); its letter is glued to the word it annotates, a label too ("H. Krollb At
+#: the instruction …").
+_NOTE_PARAGRAPH = re.compile(r"([a-z]) [A-Z]")
+_GLUED_LETTER = re.compile(r"(\S.{0,80}?[^\W\d_]{2})([a-z])(?=[ \t]+[A-Z\"“])")
+
+
+def _lettered(text: str, start: int, letters: frozenset[str]) -> tuple[Label | None, int]:
+    """A label with a note letter glued to its end: the label without the letter (which
+    stays in the speech, as printed)."""
+    hit = _GLUED_LETTER.match(text, start, min(len(text), start + 90))
+    if not hit or hit.group(2) not in letters:
+        return None, 0
+    label = match_label(hit.group(1) + text[hit.end():hit.end() + _WINDOW])
+    if label is None or len(label.printed) != len(hit.group(1)):
+        return None, 0
+    return label, len(hit.group(1))
+
+
 def candidates(blocks: list) -> list[Candidate]:
     """Every label candidate of the blocks, in document order."""
     found: list[Candidate] = []
+    letters = frozenset(m.group(1) for b in blocks if (m := _NOTE_PARAGRAPH.match(b.text)))
     for bi, block in enumerate(blocks):
         text = block.text
         taken: list[tuple[int, int]] = []
         for s in _line_starts(text):
-            label, start, span, prefix = _at(text, s)
+            label, start, span, prefix = _at(text, s, letters)
             if label is not None:
                 found.append(Candidate(bi, start, "block" if s == 0 else "line", label, span,
                                        prefix))

@@ -444,6 +444,9 @@ def titled(text: str) -> Label | None:
         if kind is None or (kind in ("caps", "mixed") and
                             any(k in ("caps", "mixed") and k != kind for k in kinds)):
             break  # "N. S. KHRUSHCHEV The …": the speech begins where the case changes
+        if words and not trail and kind in ("caps", "mixed") and (
+                core in NOT_NAME_WORDS or core.capitalize() in NOT_NAME_WORDS):
+            break  # "H. Kroll At the instruction …": "At" begins the speech
         kinds.append(kind)
         words.append(core)
         i += 1
