@@ -23,7 +23,6 @@ A script, not a test: timings depend on the machine.
 from __future__ import annotations
 
 import argparse
-import re
 import subprocess
 import sys
 import time
@@ -83,7 +82,7 @@ def agree(files: list[Path]) -> int:
     for f in files:
         errors = [d for d in runner.check_file(f, grammar).diagnostics if d.severity == "error"]
         text = f.read_text(encoding="utf-8")
-        lines = [_end_tag_line(text, d.line, d.col) if "is incomplete" in d.message else d.line
+        lines = [jing.end_tag_line(text, d.line, d.col) if jing.INCOMPLETE in d.message else d.line
                  for d in errors]
         got = min(lines) if lines else None
         if got != expected[f.resolve()]:
@@ -93,15 +92,6 @@ def agree(files: list[Path]) -> int:
     return differ
 
 
-def _end_tag_line(text: str, line: int, col: int) -> int:
-    at = sum(len(x) + 1 for x in text.split("\n")[:line - 1]) + col - 1
-    name = re.match(r"<([^\s/>]+)", text[at:]).group(1)
-    depth = 0
-    for m in re.compile(r"<(/?)" + re.escape(name) + r"(?=[\s/>])[^>]*?(/?)>").finditer(text, at):
-        depth += -1 if m.group(1) else 0 if m.group(2) else 1
-        if depth <= 0:
-            return text.count("\n", 0, m.end()) + 1
-    return line
 
 
 def main() -> int:

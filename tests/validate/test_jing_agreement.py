@@ -12,7 +12,6 @@ suite fast on two cores; ``benchmarks/validate_bench.py --agree`` compares all o
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -40,25 +39,12 @@ def teikit_first_errors(grammar: list, files: list[Path]) -> dict[Path, int | No
         errors = [d for d in runner.check_file(f, grammar).diagnostics
                   if d.severity == "error"]
         text = f.read_text(encoding="utf-8")
-        lines = [end_tag_line(text, d.line, d.col) if INCOMPLETE in d.message else d.line
+        lines = [jing.end_tag_line(text, d.line, d.col) if jing.INCOMPLETE in d.message else d.line
                  for d in errors]
         out[f.resolve()] = min(lines) if lines else None
     return out
 
 
-INCOMPLETE = "is incomplete"
-
-
-def end_tag_line(text: str, line: int, col: int) -> int:
-    """The line on which the element whose start tag is at (line, col) ends."""
-    at = sum(len(x) + 1 for x in text.split("\n")[:line - 1]) + col - 1
-    name = re.match(r"<([^\s/>]+)", text[at:]).group(1)
-    depth = 0
-    for m in re.compile(r"<(/?)" + re.escape(name) + r"(?=[\s/>])[^>]*?(/?)>").finditer(text, at):
-        depth += -1 if m.group(1) else 0 if m.group(2) else 1
-        if depth <= 0:
-            return text.count("\n", 0, m.end()) + 1
-    return line
 
 
 def _agreement_set(tmp_path: Path) -> list[Path]:

@@ -105,6 +105,14 @@ def heading_text(el: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
+def append_text(el: etree._Element, text: str) -> None:
+    """Add ``text`` at the end of ``el``'s content (after its last child, if any)."""
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
 def classes(el: etree._Element) -> set[str]:
     return set((el.get("class") or "").split())
 

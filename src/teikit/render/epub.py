@@ -31,7 +31,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.render.book import Edition, classes, languages, notes_of, parse_article
+from teikit.render.book import (
+    Edition,
+    append_text,
+    classes,
+    languages,
+    notes_of,
+    parse_article,
+)
 from teikit.xmlio import atomic_write
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -68,22 +75,16 @@ def _copy_into(src: etree._Element, out: etree._Element) -> None:
     for child in src:
         if not isinstance(child.tag, str):  # comments, processing instructions
             if child.tail:
-                _append_text(out, child.tail)
+                append_text(out, child.tail)
             continue
         try:
             copy = etree.SubElement(out, _H + child.tag)
         except ValueError:
-            _append_text(out, child.text_content() + (child.tail or ""))
+            append_text(out, child.text_content() + (child.tail or ""))
             continue
         _copy_into(child, copy)
         copy.tail = child.tail
 
-
-def _append_text(el: etree._Element, text: str) -> None:
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + text
-    else:
-        el.text = (el.text or "") + text
 
 
 def _unwrap(el: etree._Element) -> None:

@@ -36,6 +36,7 @@ from teikit.errors import TeikitError
 from teikit.render.book import (
     PDF_NAME,
     Edition,
+    append_text,
     classes,
     heading_text,
     languages,
@@ -88,7 +89,7 @@ def _footnotes(article: etree._Element) -> None:
             if "note-n" in classes(child) or "backref" in classes(child):
                 # the number is the float's marker now; the way back is the call itself
                 if child.tail:
-                    _add_text(note, child.tail)
+                    append_text(note, child.tail)
                 continue
             note.append(child)
         note.text = (note.text or "").lstrip()
@@ -137,12 +138,6 @@ def _spaces_into_inlines(article: etree._Element) -> None:
             el.getparent().text = stripped
         el.text = moved[-1] + (el.text or "")
 
-
-def _add_text(el: etree._Element, text: str) -> None:
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + text
-    else:
-        el.text = (el.text or "") + text
 
 
 def _unwrap(el: etree._Element) -> None:

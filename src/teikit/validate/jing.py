@@ -62,3 +62,20 @@ def validate(schema: Path, file: Path, rule: str) -> list[Diagnostic]:
     _, found = run(schema, [file])
     return [Diagnostic(str(file), line, col, sev, msg, rule)
             for _, line, col, sev, msg in found]
+
+
+#: libxml2 says an element "is incomplete" at its start tag, jing at its end tag.
+INCOMPLETE = "is incomplete"
+
+
+def end_tag_line(text: str, line: int, col: int) -> int:
+    """The line on which the element whose start tag is at (line, col) of ``text`` ends:
+    where jing reports a missing child (for comparing teikit's first error with jing's)."""
+    at = sum(len(x) + 1 for x in text.split("\n")[:line - 1]) + col - 1
+    name = re.match(r"<([^\s/>]+)", text[at:]).group(1)
+    depth = 0
+    for m in re.compile(r"<(/?)" + re.escape(name) + r"(?=[\s/>])[^>]*?(/?)>").finditer(text, at):
+        depth += -1 if m.group(1) else 0 if m.group(2) else 1
+        if depth <= 0:
+            return text.count("\n", 0, m.end()) + 1
+    return line

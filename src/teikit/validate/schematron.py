@@ -185,7 +185,7 @@ class SchematronSchema:
     def _attribute_needed(self, branch: str) -> str | None:
         """The attribute every node a context branch matches has: a predicate ``[@name]``
         of its last step (predicates filter one after another, so any of them)."""
-        steps = _top_level(branch, "/")
+        steps = xpath2.split_top_level(branch, "/")
         for pred in _predicates(steps[-1] if steps else ""):
             if m := re.fullmatch(r"\s*@(?:([\w.-]+):)?([\w.-]+)\s*", pred):
                 prefix, local = m.groups()
@@ -299,27 +299,6 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 _POSITIONAL = re.compile(r"(?<![\w.-])(?:position|last)\s*\(")
 
 
-def _top_level(expr: str, sep: str) -> list[str]:
-    """``expr`` split at ``sep`` outside brackets, parentheses and string literals."""
-    out, depth, cur = [], 0, []
-    for kind, text in xpath2._tokens(expr):
-        if kind == "str":
-            cur.append(text)
-            continue
-        for ch in text:
-            if ch in "([":
-                depth += 1
-            elif ch in ")]":
-                depth -= 1
-            if ch == sep and depth == 0:
-                out.append("".join(cur))
-                cur = []
-            else:
-                cur.append(ch)
-    out.append("".join(cur))
-    return out
-
-
 def _predicates(step: str) -> list[str]:
     """The top-level ``[...]`` predicates of one location step."""
     preds, depth, cur = [], 0, []
@@ -349,7 +328,7 @@ def _names(context: str) -> frozenset | None:
     or starts from is what must be present — or None if any element may match (``*``,
     ``node()``, attributes, functions)."""
     names = set()
-    for branch in xpath2._split_union(context):
+    for branch in xpath2.split_top_level(context, "|"):
         steps = re.findall(r"(?:^|/)(?:[\w-]+:)?([\w.-]+|\*)(?=\[|/|$)", branch.strip())
         if not steps or "*" in steps or "(" in branch.split("[")[0]:
             return None

@@ -80,13 +80,14 @@ def context_paths(context: str) -> list[str]:
     each starting at ``//``.  Kept apart because libxml2 merges the node-sets of a union
     in time quadratic in their size (a 16,000-title union took 4 s; each branch 0.03 s)."""
     branches = []
-    for branch in _split_union(context):
+    for branch in split_top_level(context, "|"):
         branch = branch.strip()
         branches.append(branch if branch.startswith("/") else "//" + branch)
     return branches
 
 
-def _split_union(expr: str) -> list[str]:
+def split_top_level(expr: str, sep: str) -> list[str]:
+    """``expr`` split at ``sep`` outside brackets, parentheses and string literals."""
     out, depth, cur = [], 0, []
     for kind, text in _tokens(expr):
         if kind == "str":
@@ -97,7 +98,7 @@ def _split_union(expr: str) -> list[str]:
                 depth += 1
             elif ch in ")]":
                 depth -= 1
-            if ch == "|" and depth == 0:
+            if ch == sep and depth == 0:
                 out.append("".join(cur))
                 cur = []
             else:
