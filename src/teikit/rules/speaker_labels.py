@@ -545,7 +545,7 @@ def titled(text: str) -> Label | None:
     elif sep == "alone" or (sep is None and i == len(toks)):
         if not (has_title or qualified):
             return None  # a heading ("EQUIPO NIZKOR") is no label
-        return Label(line[:end], _clean_name(name, has_title), text[end:], "alone",
+        return Label(line[:end], normalise_name(name), text[end:], "alone",
                      weak=True)
     elif sep is None:
         nxt = toks[i][0] if i < len(toks) else ""
@@ -553,17 +553,13 @@ def titled(text: str) -> Label | None:
                 not caps_label and "initial" not in kinds) or (
                 caps_label and len(words) < 2 and "initial" not in kinds):
             return None
-        return Label(line[:end], _clean_name(name, has_title), text[end:], "bare",
+        return Label(line[:end], normalise_name(name), text[end:], "bare",
                      weak=True, repeat_needed=True)
     else:
         return None
     printed = line[:end]
-    return Label(printed, _clean_name(name, has_title), text[end:], "titled",
+    return Label(printed, normalise_name(name), text[end:], "titled",
                  weak=not (has_title or caps_label or qualified or len(check) > 1))
-
-
-def _clean_name(name: str, has_title: bool) -> str:
-    return normalise_name(name)
 
 
 _ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLE_RE})\b", re.IGNORECASE)
