@@ -249,8 +249,19 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- h1 is the page title and h2 the page's sections, so a division's head starts at h3. -->
-  <xsl:template match="tei:div/tei:head">
+  <!-- An embedded text (an enclosure) is set off as a text of its own. -->
+  <xsl:template match="tei:floatingText">
+    <div class="floatingText">
+      <xsl:if test="@type"><xsl:attribute name="class">floatingText floatingText-<xsl:value-of select="@type"/></xsl:attribute></xsl:if>
+      <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates select="@xml:lang" mode="lang"/>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <!-- h1 is the page title and h2 the page's sections, so a division's head starts at h3;
+       an embedded text's head is a heading at its division's level. -->
+  <xsl:template match="tei:div/tei:head|tei:floatingText/tei:body/tei:head">
     <xsl:variable name="depth" select="count(ancestor::tei:div)"/>
     <xsl:variable name="level">
       <xsl:choose><xsl:when test="$depth &gt; 4">6</xsl:when><xsl:otherwise><xsl:value-of select="$depth + 2"/></xsl:otherwise></xsl:choose>

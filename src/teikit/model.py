@@ -232,6 +232,8 @@ class Division:
     n: str | None = None
     xml_id: str | None = None
     line: int = 0
+    #: a text of its own inside the document (an enclosure): TEI's floatingText
+    embedded: bool = False
 
 
 #: A PageBreak may also stand between blocks ("[Page 537]" on a line of its own).

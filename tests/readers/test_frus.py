@@ -253,6 +253,8 @@ def test_enclosure_after_the_addressee_becomes_an_attachment(tmp_path, tei_all):
     main, att = doc.findall("t:div", NS)
     assert main.get("type") == "main" and att.get("type") == "attachment"
     assert [etree.QName(c).localname for c in main] == ["p", "closer", "postscript", "pb"]
+    # the enclosure is a text of its own, as the Office's frus:attachment
+    att = att.find("t:floatingText[@type='attachment']/t:body", NS)
     assert att.findtext("t:head", namespaces=NS) == "Baron Rechberg to Mr. Hülsemann."
     assert [s.text for s in att.findall("t:opener/t:seg", NS)] == ["[Translation.]",
                                                                    "No. 6993.—H.]"]

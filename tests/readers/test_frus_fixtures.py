@@ -49,7 +49,9 @@ def test_fixture_converts_like_the_gold(source, conversions, tei_all):
 
 def test_enclosure_becomes_an_attachment_with_its_head(conversions):
     doc = _doc(etree.fromstring(conversions[FIXTURES / "frus1914-20v02" / "d10.txt"].data))
-    att = doc.find(T + "div[@type='attachment']")
+    # a text of its own (floatingText), so that its head counts as text, as the gold's
+    # frus:attachment head does, and not as a subdivision's heading
+    att = doc.find(f"{T}div[@type='attachment']/{T}floatingText[@type='attachment']/{T}body")
     assert att is not None
     assert att.findtext(f"{T}opener/{T}seg") == "[Enclosure]"
     assert "".join(att.find(T + "head").itertext()) == "Draft List of Contraband of War"

@@ -65,3 +65,37 @@ def test_text_after_the_postscript_is_invalid():
     data = _letter_with_postscript().replace(b'<pb n="190"/>', b"<p>More text.</p>")
     assert b"<p>More text.</p>" in data
     assert any(d.severity == "error" for d in validate_bytes(data, "d110.xml"))
+
+
+def _letter_with_enclosure(*enclosure: m.Block) -> bytes:
+    doc = m.Document("frus1917-d10", m.Header(title="The Secretary of State to the President"), [
+        m.Division("document", [
+            m.Head(["The Secretary of State to President Wilson"]),
+            m.Division("main", [m.Paragraph(["My Dear Mr. President: …"]),
+                                m.Closer([m.Signed(["Robert Lansing"])])]),
+            m.Division("attachment", list(enclosure), n="1", embedded=True),
+        ], xml_id="d10")])
+    return tei.to_bytes(tei.to_tree(doc))
+
+
+def test_enclosure_is_a_floating_text_valid_in_both_schemas(tei_all):
+    from teikit.validate import validate_bytes
+    data = _letter_with_enclosure(
+        m.Opener([m.Seg(["[Enclosure]"])]), m.Head(["Draft List of Contraband of War"]),
+        m.Paragraph(["(1) All kinds of arms …"]))
+    att = etree.fromstring(data).find(".//t:div[@type='attachment']", NS)
+    body = att.find("t:floatingText[@type='attachment']/t:body", NS)
+    assert [etree.QName(c).localname for c in body] == ["opener", "head", "p"]
+    assert [d.format() for d in validate_bytes(data, "d10.xml")] == []
+    assert tei_all.validate(etree.fromstring(data).getroottree()), tei_all.error_log
+
+
+def test_enclosure_printed_as_a_title_only_stays_a_division(tei_all):
+    # TEI's body needs some text; an enclosure shown by its title alone has none
+    from teikit.validate import validate_bytes
+    data = _letter_with_enclosure(m.Opener([m.Seg(["[Enclosure]"])]), m.Head(["Map"]))
+    att = etree.fromstring(data).find(".//t:div[@type='attachment']", NS)
+    assert att.find("t:floatingText", NS) is None
+    assert att.findtext("t:head", namespaces=NS) == "Map"
+    assert [d.format() for d in validate_bytes(data, "d10.xml")] == []
+    assert tei_all.validate(etree.fromstring(data).getroottree()), tei_all.error_log

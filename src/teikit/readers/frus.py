@@ -521,7 +521,7 @@ class _FrusReader:
         if opener is not None:
             blocks.append(opener)
         blocks.extend(self._body(raws, first, stop, page))
-        return m.Division("attachment", blocks, n=str(number), line=raw.line)
+        return m.Division("attachment", blocks, n=str(number), line=raw.line, embedded=True)
 
     def _closing(self, raws: list[_Raw], first: int, stop: int) -> tuple[int | None, set[int]]:
         """The signature closing ``raws[first:stop]`` and the postscript blocks after it.

@@ -25,7 +25,7 @@ _ELEMENT_ONLY = frozenset({
     "notesStmt", "sourceDesc", "msDesc", "msIdentifier", "encodingDesc", "appInfo",
     "application", "profileDesc", "langUsage", "textClass", "keywords", "abstract",
     "particDesc", "listPerson", "person", "revisionDesc", "text", "body", "div", "sp",
-    "list", "closer", "opener", "respStmt", "table", "row", "quote",
+    "list", "closer", "opener", "respStmt", "table", "row", "quote", "floatingText",
 })
 
 
@@ -204,7 +204,17 @@ def _speech(parent: etree._Element, b: m.Speech) -> None:
 
 
 def _div(parent: etree._Element, b: m.Division) -> None:
-    _blocks(_el("div", parent, type=b.type, n=b.n, xml_id=b.xml_id), b.blocks)
+    div = _el("div", parent, type=b.type, n=b.n, xml_id=b.xml_id)
+    if b.embedded and any(isinstance(x, _TEXT_BLOCKS) for x in b.blocks):
+        # an enclosure is a text of its own: its head and opener are that text's, not a
+        # subdivision's (the Office of the Historian's frus:attachment), and TEI wants a
+        # body with some text in it
+        div = _el("body", _el("floatingText", div, type=b.type))
+    _blocks(div, b.blocks)
+
+
+#: blocks that give a body its required text (TEI's model.common)
+_TEXT_BLOCKS = (m.Paragraph, m.ItemList, m.Table, m.Quote, m.Speech, m.Division)
 
 
 _BLOCK: dict[type, Callable] = {
