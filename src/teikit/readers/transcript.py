@@ -14,6 +14,7 @@ from pathlib import Path
 
 from teikit import model as m
 from teikit.diagnostics import Diagnostic
+from teikit.languages import detect
 from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
 from teikit.readers.blocks import TextBlock, split_blocks
@@ -204,5 +205,6 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
     if title:  # the heading is part of the text too: nothing of the source is dropped
         body.insert(0, m.Head([title], line=used))
     div = m.Division("transcript", body)
-    doc = m.Document(doc_id, header, [div], persons.people, source_name=Path(source.name).name)
+    doc = m.Document(doc_id, header, [div], persons.people, source_name=Path(source.name).name,
+                     text_lang=detect(source.text))
     return Reading(doc, diags, source.text, 1)

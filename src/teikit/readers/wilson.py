@@ -26,7 +26,7 @@ from pathlib import Path
 
 from teikit import model as m
 from teikit.diagnostics import Diagnostic
-from teikit.languages import code_for
+from teikit.languages import code_for, detect
 from teikit.passes import ncname
 from teikit.readers import Reading, Sniff
 from teikit.readers.blocks import split_blocks
@@ -224,7 +224,7 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
                                 "kept as words", "uncertain-date"))
     doc_id = doc_id or _edition_id(header.url, header.date_when, title, Path(source.name).stem)
     blocks = split_blocks(lines[body_start:], body_start + 1)
-    text_lang = "zh" if _mostly_cjk(" ".join(b.text for b in blocks)) else None
+    text_lang = detect(" ".join(b.text for b in blocks))
     term_lang = header.original_language_code or "ru"
     persons = Persons({doc_id})
     blocks, notes_div, ids = _endnotes(blocks, doc_id)
@@ -267,13 +267,3 @@ def _endnotes(blocks: list, doc_id: str) -> tuple[list, m.Division | None, dict[
                      line=blocks[i].line)
     return blocks[:i], div, ids
 
-
-_LETTER = re.compile(r"[^\W\d_]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _mostly_cjk(text: str) -> bool:
-    if not _HAN.search(text):
-        return False  # most records: no need to list every letter of the text
-    letters = len(_LETTER.findall(text))
-    return bool(letters) and len(_HAN.findall(text)) * 2 > letters
