@@ -84,3 +84,19 @@ def test_anonymous_questioners_are_one_person():
     doc = _read("THE PRESIDENT. No comment.\n\nQ. Mr. President, any news?\n\n"
                 "THE PRESIDENT. No.\n\nQ. Thank you, Mr. President.\n").document
     assert sorted(p.name for p in doc.persons) == ["Q", "The President"]
+
+
+def test_an_abbreviated_play_label_is_the_character_the_text_names():
+    # Shea, "Look Out for Paint": "Hel." is Helen, named in full in the speeches
+    doc = _read("Percy. But Helen sends me an invitation. Ah! here she comes now.\n\n"
+                "Enter Hel., R. Hurries to the churn.\n\n"
+                "Hel. Oh, dear! I wish the butter would come.\n\n"
+                "Percy. Ahem!\n\nHel. Oh! is it you, Mr. Heartache?\n\n"
+                "Percy. Yes. (Walks toward Helen.)\n").document
+    assert sorted(p.name for p in doc.persons) == ["Helen", "Percy"]
+
+
+def test_a_short_name_is_no_abbreviation_of_a_longer_word():
+    doc = _read("Lane. Yes, sir.\n\nAlgernon. Lanes are long, Lane.\n\nLane. Lanes, sir.\n\n"
+                "Algernon. Lanes.\n").document
+    assert sorted(p.name for p in doc.persons) == ["Algernon", "Lane"]

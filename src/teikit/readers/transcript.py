@@ -9,6 +9,7 @@ the label prints the name ("M. S. GORBACHEV." and "GORBACHEV." are one person).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
@@ -234,6 +235,24 @@ def _title(lines: list[str]) -> tuple[str, int]:
     return "", 0
 
 
+def _expand_abbreviations(people: list[m.Person], text: str) -> None:
+    """A play abbreviates its speakers ("Hel." for Helen, "Lud." for Ludwig): a label of two
+    to four letters, always printed with its stop, is the one longer name the text prints
+    inside sentences at least twice that begins with those letters ("Lanes are …" opening
+    sentences does not make "Lane." an abbreviation)."""
+    # names inside sentences (after a lower-case word or a comma), not a sentence's first word
+    inside = Counter(re.findall(r"(?<=[a-z,)] )[A-Z][a-z]+(?![\w'’])", text))
+    for person in people:
+        short = person.name
+        if not re.fullmatch(r"[A-Z][a-z]{1,3}", short) or not all(
+                lb.startswith(short + ".") for lb in person.labels) or re.search(
+                rf"(?<![\w'’]){short}(?![\w'’.])", text):
+            continue  # an abbreviation is always printed with its stop
+        longer = [w for w, n in inside.items() if w.startswith(short) and w != short and n >= 2]
+        if len(longer) == 1:
+            person.name = longer[0]
+
+
 def read(source: SourceText, doc_id: str | None = None) -> Reading:
     title, used, blocks, cut, found = _layout(source.text)
     stem = Path(source.name).stem
@@ -242,6 +261,7 @@ def read(source: SourceText, doc_id: str | None = None) -> Reading:
     named = [replace(d, file=source.name) for d in found]
     body, diags = build_body(blocks, source.name, plain_inlines, persons, [title],
                              directions=True, cut_at_labels=(list(cut), named))
+    _expand_abbreviations(persons.people, source.text)
     header = m.Header(title=title or stem)
     if title:  # the heading is part of the text too: nothing of the source is dropped
         body.insert(0, m.Head([title], line=used))
