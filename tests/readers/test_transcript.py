@@ -65,3 +65,38 @@ def test_a_reaction_inside_a_turn_is_an_incident_with_its_brackets():
     incident = para.content[-1]
     assert (incident.tag, incident.content[0].tag, incident.content[0].content) == (
         "incident", "desc", ["(laughter.)"])
+
+
+def test_a_role_first_printed_with_the_person_s_name_keeps_that_person():
+    # IMT Nuremberg: "THE MARSHAL (Colonel Charles W. Mays):", later "THE MARSHAL:"
+    doc = _read("THE PRESIDENT: Let the witness come back here.\n\n"
+                "THE MARSHAL (Colonel Charles W. Mays): He was taken away.\n\n"
+                "THE PRESIDENT: Taken away?\n\n"
+                "THE MARSHAL: That's right. He was taken away by some captain.\n").document
+    names = {p.key: p.name for p in doc.persons}
+    turns = [b for b in doc.body[0].blocks if isinstance(b, m.Speech)]
+    assert [names[t.who] for t in turns] == ["The President", "Charles W. Mays",
+                                             "The President", "Charles W. Mays"]
+
+
+def test_anonymous_questioners_are_one_person():
+    # a news conference: every "Q." is the press, one person "Q", not one person per turn
+    doc = _read("THE PRESIDENT. No comment.\n\nQ. Mr. President, any news?\n\n"
+                "THE PRESIDENT. No.\n\nQ. Thank you, Mr. President.\n").document
+    assert sorted(p.name for p in doc.persons) == ["Q", "The President"]
+
+
+def test_an_abbreviated_play_label_is_the_character_the_text_names():
+    # Shea, "Look Out for Paint": "Hel." is Helen, named in full in the speeches
+    doc = _read("Percy. But Helen sends me an invitation. Ah! here she comes now.\n\n"
+                "Enter Hel., R. Hurries to the churn.\n\n"
+                "Hel. Oh, dear! I wish the butter would come.\n\n"
+                "Percy. Ahem!\n\nHel. Oh! is it you, Mr. Heartache?\n\n"
+                "Percy. Yes. (Walks toward Helen.)\n").document
+    assert sorted(p.name for p in doc.persons) == ["Helen", "Percy"]
+
+
+def test_a_short_name_is_no_abbreviation_of_a_longer_word():
+    doc = _read("Lane. Yes, sir.\n\nAlgernon. Lanes are long, Lane.\n\nLane. Lanes, sir.\n\n"
+                "Algernon. Lanes.\n").document
+    assert sorted(p.name for p in doc.persons) == ["Algernon", "Lane"]

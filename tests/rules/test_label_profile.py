@@ -134,3 +134,65 @@ def test_a_note_letter_glued_to_a_label_without_separator():
 def test_without_lettered_notes_a_name_keeps_its_last_letter():
     text = "H. Krollb At the gate.\n\nH. Krollb At home.\n"
     assert _turns(text) == ["H. Krollb", "H. Krollb"]
+
+
+def test_bare_answer_letter_counts_beside_bare_question_letters():
+    # courtroom "transquips" (Lederer), Q and A printed without separator
+    text = ("Q What is your brother-in-law's name?\nA Borofkin.\nQ What is his first name?\n"
+            "A I can't remember.\n\nQ Did you stay all night with this man in Miami?\nA No.\n")
+    assert _turns(text) == ["Q", "A", "Q", "A", "Q", "A"]
+
+
+def test_bare_a_without_bare_q_is_an_article():
+    text = ("A man came in.\nA dog followed him.\n\nA storm broke.\n\nA day later it ended.\n")
+    assert _turns(text) == []
+
+
+def test_one_word_answers_in_a_question_and_answer_record():
+    # trial transcript quoted on a blog: "A. Buss." is the answer letter and a word, and
+    # "Q. Okay." the question letter, not initials and a name
+    text = ("Q. A little what?\n\nA. Buss.\n\nQ. All right. What is a buss?\n\n"
+            "A. It's just like a little peck on the cheek.\n\nQ. Okay. But using Mr. Curry as "
+            "a model, would you show the jury?\n\nA. I beg your pardon?\n")
+    assert _turns(text) == ["Q.", "A.", "Q.", "A.", "Q.", "A."]
+
+
+def test_padded_colons_of_philippine_court_records():
+    text = ("ATTY. OPENA:     Now who was your companion, if any, at that time?\n\n"
+            "WITNESS   :       Me and my son, Joseph Marquez.\n"
+            "Q      :       What were you and your son, Joseph, doing then?\n"
+            "A      :       Watching TV.\n"
+            "Q      :       How high is it from the ground?\n"
+            "COURT:     Which one?\n"
+            "ATTY. OPENA:     The window glass?\n")
+    assert _turns(text) == ["ATTY. OPENA:", "WITNESS   :", "Q      :", "A      :",
+                            "Q      :", "COURT:", "ATTY. OPENA:"]
+
+
+def test_a_line_of_key_value_pairs_is_a_field_list():
+    # DARE telephone interviews: a table of places and recording codes above the turns
+    text = ("Madison: NewWI250 Manitowoc: NewWI035 Milwaukee: NewWI243\n"
+            "Madison: NewWI251 Menasha: NewWI235 Milwaukee: NewWI246\n"
+            "Madison: NewWI252 Menomonee Falls: NewWI032 Milwaukee: NewWI249\n\n"
+            "Madison: NewWI250\n\n"
+            "Interviewer:  Well, OK, let's begin.{Um—\n\nRespondent:  OK.}\n\n"
+            "Interviewer:  Should we start by talking about Madison itself?\n")
+    # "OK.}" is an answer (the brace marks overlapping speech), not a field's value
+    assert _turns(text) == ["Interviewer:", "Respondent:", "Interviewer:"]
+
+
+def test_a_label_glued_to_the_agenda_heading_at_a_block_start():
+    # a UN Security Council record copied to the web: the agenda item runs into the label
+    text = ("Adoption of the agenda The agenda was adopted.\n\n"
+            "The situation in the Middle East The President: In accordance with rule 37 of "
+            "the Council's provisional rules of procedure, I invite the representatives.\n\n"
+            "I now give the floor to Baroness Amos.\n\n"
+            "Ms. Amos: The situation in Syria is a humanitarian catastrophe.\n")
+    assert _turns(text) == ["The President:", "Ms. Amos:"]
+
+
+def test_a_colon_after_a_sentence_or_a_field_is_no_glued_label():
+    text = ("Interviewee: Margine Watson Interviewer: Benjamin Filene\n\n"
+            "After hearing Mikoyan, Fidel says: we agree.\n\n"
+            "Note: This is an unedited transcript.\n")
+    assert _turns(text) == []

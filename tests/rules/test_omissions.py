@@ -35,3 +35,14 @@ def test_dot_leaders_and_a_speaker_s_pause_are_no_omissions():
     assert not list(find_omissions("Kenya. . . . . . . . . . Mr. Kimani"))
     assert not list(find_omissions("Oh! . . . by the way, Lane, I see"))
     assert [m.group(0) for m in find_omissions(". . . Q: Ms. Jones, how sure")] == [". . ."]
+
+
+@pytest.mark.parametrize("text", ['"x    x     x', "x x x", "ATTY.:  x   x   x"])
+def test_philippine_court_records_mark_omissions_with_spaced_xs(text):
+    # People vs. Lee (G.R. No. 139070) as quoted: '"x    x     x' opens the excerpt
+    assert [h.group(0) for h in find_omissions(text)] == [text.split(":")[-1].strip(' "')]
+
+
+@pytest.mark.parametrize("text", ["x-axis and y", "a box x 3", "x x", "max x x"])
+def test_letters_x_in_prose_are_no_omission(text):
+    assert list(find_omissions(text)) == []

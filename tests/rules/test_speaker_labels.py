@@ -207,3 +207,33 @@ def test_more_look_alikes_are_not_labels(text):
 
 def test_a_lone_letter_with_a_name_after_it_is_an_initial():
     assert match_label("A. Gromyko. We agree.").name == "A. Gromyko"
+
+
+@pytest.mark.parametrize("text,printed,name", [
+    # French Senate, compte rendu analytique: a spaced hyphen follows the full stop
+    ("M. le président.  - L'ordre du jour appelle les questions.", "M. le président.  -",
+     "M. le président"),
+    ("M. Pierre-Yves Collombat .  - Après les paroles de M. le Premier ministre",
+     "M. Pierre-Yves Collombat .  -", "Pierre-Yves Collombat"),
+    ("M. Bernard Cazeneuve, Premier ministre .  - Une parole d'une autorité",
+     "M. Bernard Cazeneuve, Premier ministre .  -", "Bernard Cazeneuve"),
+    # State Duma: surname, initials, faction
+    ("ХАРИТОНОВ Н. М., фракция Коммунистической партии Российской Федерации.   ",
+     "ХАРИТОНОВ Н. М., фракция Коммунистической партии Российской Федерации.",
+     "Харитонов Н. М."),
+    ("ATTY. OPENA:     Now who was your companion", "ATTY. OPENA:", "Opena"),
+])
+def test_separators_and_qualifiers_of_more_records(text, printed, name):
+    label = match_label(text)
+    assert (label.printed, label.name) == (printed, name)
+
+
+@pytest.mark.parametrize("text,printed,stage,name", [
+    ("HELEN [_rising_]. Yes.", "HELEN", "[_rising_].", "Helen"),
+    ("GERARDO [_tenderly_]. Helen!", "GERARDO", "[_tenderly_].", "Gerardo"),
+    ("Percy (perplexed). Well, this is a great state of affairs.", "Percy", "(perplexed).",
+     "Percy"),
+])
+def test_a_play_s_direction_between_name_and_stop_is_a_stage(text, printed, stage, name):
+    label = match_label(text)
+    assert (label.printed, label.stage, label.name) == (printed, stage, name)

@@ -9,7 +9,10 @@ the label prints the name ("M. S. GORBACHEV." and "GORBACHEV." are one person).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from teikit import model as m
@@ -63,10 +66,32 @@ class Persons:
     def __init__(self, reserved: set[str]) -> None:
         self.people: list[m.Person] = []
         self.reserved = set(reserved)
+        #: roles first printed with the person's name in brackets ("THE MARSHAL (Colonel
+        #: Charles W. Mays):"): the role alone later ("THE MARSHAL:") is that person
+        self.roles: dict[str, str] = {}
 
     def key_for(self, label: Label) -> str:
+        role = _role_key(label.printed)
+        if role in self.roles:
+            return self._add_label(self.roles[role], label)
+        key = self._key_for(label)
+        bracketed = re.match(r"\s*([^()\[\]]+?)\s*[(\[]", label.printed)
+        if bracketed and not set(name_tokens(bracketed.group(1))) & set(name_tokens(label.name)):
+            self.roles.setdefault(_role_key(bracketed.group(1)), key)
+        return key
+
+    def _add_label(self, key: str, label: Label) -> str:
+        person = next(p for p in self.people if p.key == key)
+        if label.printed not in person.labels:
+            person.labels.append(label.printed)
+        return key
+
+    def _key_for(self, label: Label) -> str:
         name = label.name
-        matches = [p for p in self.people if same_speaker(p.name, name)]
+        # the same name is the same person: "Q" (one-letter names share no full word, so
+        # same_speaker never joins them), and no comparison with every earlier speaker
+        matches = [p for p in self.people if p.name == name] or [
+            p for p in self.people if same_speaker(p.name, name)]
         if len(matches) == 1:
             person = matches[0]
             if len(name_tokens(name)) > len(name_tokens(person.name)):
@@ -92,6 +117,10 @@ class Persons:
         key = f"{ncname(name, 'person')}-{k}"
         self.reserved.add(key)
         return key
+
+
+def _role_key(printed: str) -> str:
+    return " ".join(name_tokens(printed.rstrip(" .:-–—")))
 
 
 def turn_pieces(blocks: list[TextBlock], name: str, known: list[str]) -> tuple[
@@ -130,10 +159,14 @@ _DIRECTION = re.compile(r"\([^()\d][^()]{0,200}\)|\[[^\[\]\d][^\[\]]{0,300}\]")
 
 def build_body(blocks: list[TextBlock], name: str, inlines: InlineParser,
                persons: Persons, known: list[str] | None = None,
-               directions: bool = False) -> tuple[list[m.Block], list[Diagnostic]]:
+               directions: bool = False,
+               cut_at_labels: tuple[list[label_profile.Piece], list[Diagnostic]] | None = None
+               ) -> tuple[list[m.Block], list[Diagnostic]]:
     """The body's blocks and turns; with ``directions``, a bracketed phrase opening a turn is
-    its stage direction (a reader whose brackets mean editorial insertions passes False)."""
-    cut, diags = turn_pieces(blocks, name, known or [])
+    its stage direction (a reader whose brackets mean editorial insertions passes False).
+    ``cut_at_labels`` is :func:`turn_pieces`' result for these blocks where the caller has it."""
+    cut, diags = cut_at_labels or turn_pieces(blocks, name, known or [])
+    diags = list(diags)
     body: list[m.Block] = []
     turn: m.Speech | None = None
     for piece in cut:
@@ -164,11 +197,22 @@ def build_body(blocks: list[TextBlock], name: str, inlines: InlineParser,
     return body, diags
 
 
+@lru_cache(maxsize=2)
+def _layout(text: str) -> tuple[str, int, list[TextBlock], list[label_profile.Piece],
+                                tuple[Diagnostic, ...]]:
+    """Title, lines it takes, blocks and the blocks cut at the labels (diagnostics without a
+    file name): the sniff and then the reading of one text decide its labels once."""
+    lines = text.split("\n")
+    title, used = _title(lines)
+    blocks = split_blocks(lines[used:], used + 1)
+    cut, diags = turn_pieces(blocks, "", [title])
+    return title, used, blocks, cut, tuple(diags)
+
+
 def has_labels(text: str) -> int:
     """How many turns the labels of ``text`` open, judged as the reader judges them (a
     letter's salutation "Sir:" or a signature "J. GLANCY JONES." opens none)."""
-    cut, _ = turn_pieces(split_blocks(text.split("\n")), "", [])
-    return sum(1 for piece in cut if piece.label is not None)
+    return sum(1 for piece in _layout(text)[3] if piece.label is not None)
 
 
 def sniff(text: str) -> Sniff:
@@ -192,15 +236,33 @@ def _title(lines: list[str]) -> tuple[str, int]:
     return "", 0
 
 
+def _expand_abbreviations(people: list[m.Person], text: str) -> None:
+    """A play abbreviates its speakers ("Hel." for Helen, "Lud." for Ludwig): a label of two
+    to four letters, always printed with its stop, is the one longer name the text prints
+    inside sentences at least twice that begins with those letters ("Lanes are …" opening
+    sentences does not make "Lane." an abbreviation)."""
+    # names inside sentences (after a lower-case word or a comma), not a sentence's first word
+    inside = Counter(re.findall(r"(?<=[a-z,)] )[A-Z][a-z]+(?![\w'’])", text))
+    for person in people:
+        short = person.name
+        if not re.fullmatch(r"[A-Z][a-z]{1,3}", short) or not all(
+                lb.startswith(short + ".") for lb in person.labels) or re.search(
+                rf"(?<![\w'’]){short}(?![\w'’.])", text):
+            continue  # an abbreviation is always printed with its stop
+        longer = [w for w, n in inside.items() if w.startswith(short) and w != short and n >= 2]
+        if len(longer) == 1:
+            person.name = longer[0]
+
+
 def read(source: SourceText, doc_id: str | None = None) -> Reading:
-    lines = source.text.split("\n")
-    title, used = _title(lines)
+    title, used, blocks, cut, found = _layout(source.text)
     stem = Path(source.name).stem
     doc_id = doc_id or ncname(stem, "doc")
     persons = Persons({doc_id})
-    blocks = split_blocks(lines[used:], used + 1)
+    named = [replace(d, file=source.name) for d in found]
     body, diags = build_body(blocks, source.name, plain_inlines, persons, [title],
-                             directions=True)
+                             directions=True, cut_at_labels=(list(cut), named))
+    _expand_abbreviations(persons.people, source.text)
     header = m.Header(title=title or stem)
     if title:  # the heading is part of the text too: nothing of the source is dropped
         body.insert(0, m.Head([title], line=used))

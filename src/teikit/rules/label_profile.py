@@ -143,7 +143,40 @@ def candidates(blocks: list) -> list[Candidate]:
                 taken.append((s, start + span))
         found.extend(_inline(bi, text, taken))
     found.sort(key=lambda c: (c.block, c.start))
-    return found
+    return _answer_letters(blocks, found)
+
+
+_QA_LETTER = re.compile(r"([QA])\.(?=[ \t])")
+
+
+def _answer_letters(blocks: list, found: list[Candidate]) -> list[Candidate]:
+    """In a question-and-answer record (both "Q." and "A." open lines, three times or more),
+    "A. Buss." is the answer letter and a one-word answer and "Q. Okay. But …" the question
+    letter, not an initial and a name."""
+    letters = Counter(c.label.printed for c in found
+                      if c.where != "inline" and c.label.rule == "letter")
+    if min(letters["Q."], letters["A."]) < 1 or letters["Q."] + letters["A."] < 3:
+        return found
+    out = []
+    for c in found:
+        text = blocks[c.block].text
+        hit = _QA_LETTER.match(text, c.start)
+        if hit and c.where != "inline" and not c.prefix and c.label.rule != "letter":
+            rest = text[hit.end():]
+            c = Candidate(c.block, c.start, c.where,
+                          Label(hit.group(0), hit.group(1), rest, "letter", weak=True),
+                          len(hit.group(0)))
+        out.append(c)
+    known = {(c.block, c.start) for c in out}
+    for bi, block in enumerate(blocks):  # letters no rule took ("A. No." read as a name)
+        for s in _line_starts(block.text):
+            hit = _QA_LETTER.match(block.text, s)
+            if hit and (bi, s) not in known:
+                out.append(Candidate(bi, s, "block" if s == 0 else "line",
+                                     Label(hit.group(0), hit.group(1), block.text[hit.end():],
+                                           "letter", weak=True), len(hit.group(0))))
+    out.sort(key=lambda c: (c.block, c.start))
+    return out
 
 
 def _inline(bi: int, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -203,9 +236,24 @@ def _field_value(rest: str) -> bool:
     """Whether the rest of a label's line is a field's value — a few capitalised words or
     numbers without a sentence's punctuation ("Mary Jones", "August 14, 2014") — rather
     than speech."""
-    words = rest.split("\n", 1)[0].split()
-    return 0 < len(words) <= 5 and not re.search(r"[.?!…]$", words[-1]) and all(
+    line = rest.split("\n", 1)[0]
+    words = line.split()
+    if len(words) >= 3 and re.search(r"\S:(?=\s)", line) and not re.search(r"[.?!…;,]", line) \
+            and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return True  # a row of "Key: Value" pairs ("Madison: NewWI250 Manitowoc: NewWI035")
+    # a brace or bracket may close the answer ("OK.}": overlapping speech in DARE transcripts)
+    return 0 < len(words) <= 5 and not re.search(r"[.?!…][}\])\"”’]*$", words[-1]) and all(
         w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _after_heading(text: str, start: int) -> bool:
+    """Whether only a heading stands before ``start`` in the first line of its block: a few
+    words, capitalised, without a sentence's or a field's punctuation (an agenda item the
+    copy ran into the first label: "The situation in the Middle East The President: …")."""
+    head = text[:start]
+    words = head.split()
+    return "\n" not in head and 2 <= len(words) <= 12 and words[0][:1].isupper() \
+        and words[-1][:1].isupper() and not re.search(r"[.:;,?!()\[\]\"“”]", head)
 
 
 def _ends_line(label: Label) -> bool:
@@ -261,8 +309,13 @@ def decide(blocks: list, found: list[Candidate], known: list[str]) -> list[Candi
             colon = lb.shape.endswith(":") and lb.rule not in ("alone", "bare")
             if colon and not lb.weak and _ends_line(lb) and line_enders >= 2:
                 return True  # glued to the heading before it: "… April 2009Vizepräsident …:"
+            if colon and not lb.weak and "," not in lb.printed \
+                    and _after_heading(blocks[c.block].text, c.start):
+                return True  # "The situation in the Middle East The President: In …"
             return dialogue and _plain_colon(lb) and (all_printed[lb.printed] >= 2 or (
                 len(name_tokens(lb.name)) > 1 and person_recurs(lb)))
+        if lb.rule == "bare" and lb.printed == "A" and start_printed["Q"] < 2:
+            return False  # "A day later …": the answer letter only answers bare "Q"s
         if lb.repeat_needed:
             return start_printed[lb.printed] >= 2 or person_recurs(lb) or _named(lb, known)
         if c.where == "line" and not (start_printed[lb.printed] >= 2 or all_shapes[lb.shape] >= 2

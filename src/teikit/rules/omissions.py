@@ -8,6 +8,8 @@ A bare "..." or "…" ending a sentence is part of the speech ("by the end of 19
 and is *not* an omission; nor is a longer row of dots (a dot leader in a members list,
 "Albania . . . . . . . . Mr. Hoxha"), nor a row after "!", "?" or a comma that the sentence
 goes on from in lower case — the speaker's pause ("Oh! . . . by the way, Lane").
+Philippine court records quoted in decisions mark a left-out stretch of the transcript with
+three spaced letters x standing alone ("x    x     x", an opening quote mark may precede).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ OMISSION = re.compile(
     r"|（(?:…+|\.{3,}|。{3,})）|【…+】"
     r"|(?<!\S)(?<![!?,;] )(?<! \. )\.(?: \.){2,3}(?! \.)(?!\S)"
     r"|(?<=[!?,;] )\.(?: \.){2,3}(?! \.)(?! [a-z])(?!\S)"
+    r"|(?<![^\s\"“‘'(])x(?:[ \t]+x){2}(?![ \t]+x)(?![^\s\"”’')])"
 )
 
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 #: Titles that may precede a name in a label; they are not part of the person's name.
@@ -56,6 +56,7 @@ TITLES = (
     *(f"The {r}" for r in _ROLES), *_ROLES,
     "Comrade", "Comr.", "Com.", "Cde.", "Tov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sir",
     "Lord", "Gen.", "Amb.", "Sen.", "Rep.", "Gov.", "Col.", "Adm.", "Capt.", "Lt.", "Maj.",
+    "Atty.",
 )
 
 #: More titles the general scanner knows (parliaments and courts in several languages); kept
@@ -152,7 +153,9 @@ class Label:
         if self.rule == "cjk":
             return "cjk:"
         sep = self.printed.rstrip()[-1:]
-        sep = sep if sep in ".:—" else ":" if self.stage else "."
+        closing = (self.stage or "").rstrip()[-1:]
+        sep = sep if sep in ".:—" else closing if closing in ".:" else ":" if self.stage \
+            else "."
         if self.rule == "letter":
             return f"letter{sep}"
         letters = [c for c in _without_titles(self.printed) if c.isalpha()]
@@ -305,18 +308,21 @@ def cjk(text: str) -> Label | None:
     return Label(m.group(0), m.group(1), text[m.end():], "cjk")
 
 
-_LETTER_RE = re.compile(r"([QA])(\s?:|\.)(?=\s)|(Q)(?=\s+[A-Z\"“‘—–-])")
+# a colon may stand after padding ("Q      :       What were you …", Philippine records)
+_LETTER_RE = re.compile(r"([QA])([ \t]*:|\.)(?=\s)|([QA])(?=[ \t]+[A-Z\"“‘—–(-])")
 
 
 def letter(text: str) -> Label | None:
-    """"Q." / "Q:" / "A:" / "Q" without a separator: the questioner and the witness or the
-    person answering.  Weak: one "A." may be an initial, so a document accepts these only
+    """"Q." / "Q:" / "A:" / "Q" and "A" without a separator: the questioner and the witness
+    or the person answering.  Weak: one "A." may be an initial, so a document accepts these only
     with other labels of the same shape."""
     m = _LETTER_RE.match(text)
     if not m:
         return None
     if m.group(3):
-        return Label(m.group(0), "Q", text[m.end():], "bare", weak=True, repeat_needed=True)
+        # a bare "A" is also the article: the profile takes it only beside bare "Q" labels
+        return Label(m.group(0), m.group(3), text[m.end():], "bare", weak=True,
+                     repeat_needed=True)
     after = re.match(r"\s+([A-Z][\w'’-]+[.:])", text[m.end():])
     if m.group(2) == "." and after and not _is_title_word(after.group(1)):
         return None  # "A. Gromyko." is an initial and a name
@@ -451,9 +457,10 @@ def titled(text: str) -> Label | None:
         words.append(core)
         i += 1
         end = tok_end
-        if kind == "initial" and len(kinds) > 1 and kinds[0] == "caps" and (
+        if kind == "initial" and not trail and len(kinds) > 1 and kinds[0] == "caps" and (
                 i == len(toks) or not ({_name_kind(toks[i][0]),
-                                         _name_kind(toks[i][0].rstrip(".:,"))}
+                                         _name_kind(toks[i][0].rstrip(".:,")),
+                                         _name_kind(toks[i][0].rstrip(","))}
                                         & {"initial", "caps"})):
             sep = "."  # "РУБЕЖАНСКИЙ П. Н." — surname first, the initial's stop closes it
             break
@@ -488,8 +495,11 @@ def titled(text: str) -> Label | None:
                 break
             if toks[j][0][-1:] in "?!;":
                 break
+        # the State Duma names the faction after surname and initials: "ХАРИТОНОВ Н. М.,
+        # фракция Коммунистической партии Российской Федерации."
+        surname_first = caps_label and kinds[0] == "caps" and kinds[-1] == "initial"
         if sep is None and (has_title or caps_label):
-            for j in range(i, min(i + 3, len(toks))):
+            for j in range(i, min(i + (8 if surname_first else 3), len(toks))):
                 if toks[j][0].endswith(".") and not _is_title_word(toks[j][0]) \
                         and not _INITIAL.fullmatch(toks[j][0]):
                     sep, end = ".", toks[j][2]
@@ -498,6 +508,7 @@ def titled(text: str) -> Label | None:
             return None
         qualified = True
     elif sep is None and i < len(toks) and toks[i][0][0] in "([":
+        opened = i
         j = _closing(toks, i, toks[i][0][0])
         if j is None:
             return None
@@ -524,6 +535,12 @@ def titled(text: str) -> Label | None:
             if named is not None and named.rule == "titled":
                 name, role_only = named.name, False
         i = j + 1
+        if not role_only and sep in (".", ":") and re.match(r"[(\[][_a-z]", toks[opened][0]):
+            # a play's direction between the name and the stop: "HELEN [_rising_]. Yes.",
+            # "Percy (perplexed). Well" — the name is the label, the bracket its stage
+            name_end = toks[opened - 1][2]
+            return Label(line[:name_end], normalise_name(name), text[end:], "titled",
+                         stage=line[toks[opened][1]:end])
     elif sep is None and i + 1 < len(toks) and toks[i][0] == "of" and has_title:
         # a member named with the state ("Mr. POE of Texas."), a minister with the office
         for j in range(i + 1, min(i + 5, len(toks))):
@@ -535,8 +552,9 @@ def titled(text: str) -> Label | None:
                 break
         else:
             return None
-    elif sep is None and i < len(toks) and toks[i][0] == ":":
-        sep, end = ":", toks[i][2]  # "Marshall :"
+    elif sep is None and i < len(toks) and toks[i][0] in (":", "."):
+        # "Marshall :"; "M. Pierre-Yves Collombat .  -" (French Senate, spaced stop)
+        sep, end = toks[i][0], toks[i][2]
     if sep in (":", "—"):
         pass
     elif sep == ".":
@@ -569,11 +587,21 @@ _ROLE_WORD_RE = re.compile(rf"\b(?:{_ROLE_RE})\b", re.IGNORECASE)
 RULES = (role, letter, caps, initials_dot, name_colon, name_dash, cjk, titled, name_dot)
 
 
+#: A spaced hyphen or en dash after a label's stop belongs to the separator (the French
+#: Senate's compte rendu analytique: "M. le président.  - L'ordre du jour …").
+_DASH_AFTER = re.compile(r"[ \t]+[-–](?=[ \t])")
+
+
 def match_label(text: str) -> Label | None:
     """The label at the start of ``text`` (a paragraph), or None."""
     for rule in RULES:
         label = rule(text)
         if label is not None:
+            dash = _DASH_AFTER.match(label.rest) if label.printed.endswith((".", ":")) \
+                and not label.stage else None
+            if dash:
+                label = replace(label, printed=label.printed + dash.group(0),
+                                rest=label.rest[dash.end():])
             return label
     return None
 
