@@ -1,9 +1,10 @@
 """teikit validate against tei_all, side by side with jing, in one run.
 
-    PYTHONPATH=src python benchmarks/validate_bench.py [--repeat N] [--agree] [FOLDER...]
+    PYTHONPATH=src python benchmarks/validate_bench.py [--repeat N] [--agree] [--steps] [FOLDER...]
 
 Without folders it measures issue 15's three cases and prints teikit's time, jing's and
-their ratio (target in brackets):
+their ratio (target in brackets); ``--steps`` prints instead, for the folders (default: the
+GerDraCor sample), the CPU time of each step of validation in one process:
 
 * one seed edition (tei/*.xml) as a whole ``teikit validate`` process (≤ 0.3 s);
 * the GerDraCor sample (../shared/corpora/gerdracor-sample/tei) with ``-j 2`` (< jing);
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from teikit.files import xml_files
 from teikit.validate import document, jing, runner, schemas
-from teikit.validate.specialise import document_names
+from teikit.validate.specialise import names_of_tags
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
@@ -76,8 +77,14 @@ def agree(files: list[Path]) -> int:
     """Files whose first error line (or verdict) differs between teikit and jing."""
     expected = jing.first_error_lines(TEI_ALL, files)
     grammar = list(schemas.load(TEI_ALL.resolve())[:1])
-    names = frozenset().union(*(document_names(document.from_file(f).root) for f in files))
-    grammar[0].grammars.for_names(names)
+    tags: set[str] = set()
+    attributes: set[str] = set()
+    for f in files:  # one at a time: the corpora's trees together need gigabytes
+        d = document.from_file(f)
+        tags |= d.tags
+        attributes |= d.attributes
+    names, atts = names_of_tags(tags), names_of_tags(attributes)
+    grammar[0].grammars.for_names(names, atts)
     differ = 0
     for f in files:
         errors = [d for d in runner.check_file(f, grammar).diagnostics if d.severity == "error"]
@@ -94,16 +101,60 @@ def agree(files: list[Path]) -> int:
 
 
 
+def steps(paths: list[Path]) -> None:
+    """CPU time of each step teikit takes, in one process, over all files."""
+    def timed(label: str, call):
+        start = time.process_time()
+        out = call()
+        print(f"  {label:34} {time.process_time() - start:6.3f} s CPU", flush=True)
+        return out
+
+    files = xml_files(paths)
+    validators = timed("load tei_all (grammar + Schematron)",
+                       lambda: schemas.load(TEI_ALL.resolve()))
+    rng = validators[0]
+    timed("name scan + specialise + compile", lambda: rng.prepare(files))
+    totals: dict[str, float] = {}
+    for f in files:
+        _time_file(f, rng, validators[1:], totals)
+    for label, spent in totals.items():
+        print(f"  {label:34} {spent:6.3f} s CPU")
+    print(f"  grammars compiled: {rng.grammars.compiled}")
+
+
+def _time_file(path: Path, rng, rules: tuple, totals: dict[str, float]) -> None:
+    def timed(label: str, call) -> None:
+        start = time.process_time()
+        call()
+        totals[label] = totals.get(label, 0.0) + time.process_time() - start
+
+    doc = None
+
+    def parse() -> None:
+        nonlocal doc
+        doc = document.from_file(path)
+
+    timed("read + parse", parse)
+    timed("names per document", lambda: (doc.tags, doc.attributes))
+    timed("duplicate ids, xi:include", lambda: runner.duplicate_ids(doc) + runner._xincludes(doc))
+    timed("RelaxNG (libxml2)", lambda: rng.validate(doc))
+    timed("embedded Schematron", lambda: [v.validate(doc) for v in rules])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folders", nargs="*", type=Path)
     ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--agree", action="store_true")
+    ap.add_argument("--steps", action="store_true")
     args = ap.parse_args()
     if not TEI_ALL.is_file():
         print(f"no {TEI_ALL}", file=sys.stderr)
         return 2
+    if args.steps:
+        steps(args.folders or CASES[1][1])
+        return 0
     cases = ([(str(f), [f], args.jobs, "< jing") for f in args.folders] if args.folders
              else CASES)
     for label, paths, jobs, target in cases:

@@ -154,7 +154,7 @@ def test_tei_all_messages_equal_the_full_grammars_on_every_variant(tei_all, tmp_
     special = RelaxNGSchema(tei_all)
     full = RelaxNGSchema(tei_all)
     whole = etree.RelaxNG(full.grammars.grammar)
-    full.grammars.for_names = lambda names: whole
+    full.grammars.for_names = lambda names, attributes=None: whole
     paths = [v.write(tmp_path) for v in load("tei_all.tsv") + load("teikit.tsv")] + VALID
     for p in paths:
         a = [d.format() for d in runner.check_file(p, [full]).diagnostics]
@@ -177,3 +177,48 @@ def test_an_optional_group_of_two_absent_elements_is_pruned_once():
     assert kept == {"doc", "title"}
     rng = etree.RelaxNG(pruned)
     assert rng.validate(etree.fromstring(f'<doc xmlns="{TEI}"><title>t</title></doc>'.encode()))
+
+
+def _attribute_names(g: etree._Element) -> set[str]:
+    return {a.get("name") for a in g.iter(RNG + "attribute") if a.get("name")}
+
+
+def test_absent_optional_attributes_are_pruned_required_ones_kept():
+    g = _grammar()
+    keep = _names("doc", "title", "p")
+    pruned = specialise(g, keep, Expectations(g).of(keep), attributes=frozenset())
+    assert _attribute_names(pruned) == {"id"}  # p's optional n went, doc's required id stays
+    rng = etree.RelaxNG(pruned)
+    ok = f'<doc xmlns="{TEI}" id="a"><title>t</title><p>x</p></doc>'
+    assert rng.validate(etree.fromstring(ok.encode()))
+    missing = f'<doc xmlns="{TEI}"><title>t</title></doc>'
+    assert not rng.validate(etree.fromstring(missing.encode()))
+    assert "id" in str(rng.error_log)
+    kept = specialise(g, keep, Expectations(g).of(keep), attributes=frozenset({("", "n")}))
+    assert _attribute_names(kept) == {"id", "n"}
+
+
+def test_a_document_with_more_attributes_gets_a_wider_grammar():
+    grammars = SpecialisedGrammars(_grammar(), etree.RelaxNG)
+    names = _names("doc", "title", "p")
+    a = grammars.for_names(names, frozenset({("", "id")}))
+    with_n = etree.fromstring(f'<doc xmlns="{TEI}" id="a"><title>t</title><p n="1">x</p></doc>'
+                              .encode())
+    assert not a.validate(with_n)  # n pruned: this grammar is not for this document
+    b = grammars.for_names(names, frozenset({("", "id"), ("", "n")}))
+    assert b is not a and b.validate(with_n)
+    assert grammars.for_names(names, frozenset({("", "n")})) is b
+    assert grammars.for_names(names) is not b  # no attribute names given: nothing pruned
+
+
+def test_a_choice_left_with_one_absent_attribute_group_becomes_optional():
+    g = etree.fromstring(f"""<grammar xmlns="{RNG[1:-1]}" ns="{TEI}">
+      <start><element name="doc"><choice><ref name="att.a"/>
+        <attribute name="b"/></choice><text/></element></start>
+      <define name="att.a"><optional><attribute name="a"/></optional></define>
+    </grammar>""".encode())
+    pruned = specialise(g, _names("doc"), attributes=frozenset({("", "b")}))
+    rng = etree.RelaxNG(pruned)
+    assert _attribute_names(pruned) == {"b"}
+    for doc, valid in (('<doc xmlns="%s">x</doc>', True), ('<doc xmlns="%s" b="1">x</doc>', True)):
+        assert rng.validate(etree.fromstring((doc % TEI).encode())) is valid

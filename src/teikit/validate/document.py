@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit.files import read_bytes
 from teikit.xmlio import parse_bytes
 
 
@@ -23,10 +24,12 @@ class Document:
 
     name: str
     tree: etree._ElementTree
-    lines: list[str]
+    #: the source bytes; decoded and split into lines only when a position is asked for
+    #: (most files are valid: decoding and splitting the GerDraCor sample costs 0.5 s)
+    data: bytes = field(repr=False)
     _by_line: dict[int, list[etree._Element]] | None = field(default=None, repr=False)
-    #: the source text, for exact positions past libxml2's line limit (see :meth:`position`)
-    text: str | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
+    _lines: list[str] | None = field(default=None, repr=False)
     _exact: dict[etree._Element, tuple[int, int]] | None = field(default=None, repr=False)
     _vocabulary: tuple[frozenset[str], frozenset[str]] | None = field(default=None, repr=False)
 
@@ -54,6 +57,21 @@ class Document:
         return self._vocabulary
 
     @property
+    def text(self) -> str:
+        """The source text, for exact positions past libxml2's line limit (see
+        :meth:`position`)."""
+        if self._text is None:
+            self._text = self.data.decode(self.tree.docinfo.encoding or "utf-8",
+                                          errors="replace")
+        return self._text
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    @property
     def root(self) -> etree._Element:
         return self.tree.getroot()
 
@@ -70,7 +88,7 @@ class Document:
             node = parent
         if not isinstance(node, etree._Element) or node.sourceline is None:
             return (0, 0)
-        if node.sourceline >= BIG_LINE and self.text is not None:
+        if node.sourceline >= BIG_LINE:
             exact = self._exact_positions().get(node)
             if exact:
                 return exact
@@ -143,18 +161,14 @@ def _source_name(el: etree._Element) -> str:
 
 def from_bytes(data: bytes, name: str) -> Document:
     """Parse safely (see :mod:`teikit.xmlio`); raises :class:`TeikitError` if not XML."""
-    tree = parse_bytes(data, name)
-    text = data.decode(tree.docinfo.encoding or "utf-8", errors="replace")
-    return Document(name, tree, text.splitlines(), text=text)
+    return Document(name, parse_bytes(data, name), data)
 
 
 def from_file(path: Path, name: str | None = None) -> Document:
-    from teikit.xmlio import parse_file  # read errors become TeikitError (exit 2)
-
-    tree = parse_file(path)
-    data = Path(path).read_bytes()
-    text = data.decode(tree.docinfo.encoding or "utf-8", errors="replace")
-    return Document(name or str(path), tree, text.splitlines(), text=text)
+    """Read once, parse from the bytes (kept for positions); read errors become
+    :class:`TeikitError` (exit 2)."""
+    data = read_bytes(path)
+    return Document(name or str(path), parse_bytes(data, str(path)), data)
 
 
 def from_tree(tree: etree._ElementTree | etree._Element, name: str) -> Document:

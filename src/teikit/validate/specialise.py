@@ -30,9 +30,11 @@ Special cases (docs/validation.md, "Grammar specialisation"):
   prefixed ``name`` is resolved through the grammar's namespace declarations, so
   ``teix:egXML`` (namespace ``http://www.tei-c.org/ns/Examples``) and an ``egXML`` in the
   TEI namespace are different names;
-* attribute patterns are never pruned: an element that occurs keeps its whole content,
-  attributes and all;
-* ``start`` and the content of every element that occurs are kept unchanged.
+* an attribute pattern written ``optional(attribute a)`` (one name, ``name=``) goes when
+  ``a`` is none of the documents' attribute names, and the ``empty`` left is folded away
+  (:func:`_prune_attributes`); required attributes and attribute name classes stay;
+* ``start`` and the content of every element that occurs are kept unchanged (but for
+  such absent optional attributes).
 
 Compiled grammars are cached per process (so once per ``-j`` worker) by the set of names
 they keep; see :class:`SpecialisedGrammars` for how a corpus shares them.
@@ -115,12 +117,14 @@ def _class_names(cls: etree._Element) -> frozenset[Name] | None:
 
 
 def specialise(grammar: etree._Element, keep: Iterable[Name],
-               named: Iterable[Name] = ()) -> etree._Element:
+               named: Iterable[Name] = (),
+               attributes: Iterable[Name] | None = None) -> etree._Element:
     """A copy of ``grammar`` (a ``<grammar>`` root without ``include``/``externalRef``)
     in which an element pattern whose names are all outside ``keep`` is removed — or,
     when one of its names is in ``named``, becomes an element of that name with
     ``<empty/>`` content, so that a message expecting it still names it — and
-    unreachable defines are removed."""
+    unreachable defines are removed.  With ``attributes``, an optional attribute whose
+    name is outside it goes too (:func:`_prune_attributes`)."""
     keep, named = frozenset(keep), frozenset(named)
     out = copy.deepcopy(grammar)
     gone = []
@@ -138,6 +142,8 @@ def specialise(grammar: etree._Element, keep: Iterable[Name],
         else:
             gone.append(el)
     _remove(out, gone)
+    if attributes is not None:
+        _prune_attributes(out, frozenset(attributes))
     _drop_unreachable(out)
     for_libxml2(out)  # equivalent forms libxml2 does not choke on (validate/rewrite.py)
     return out
@@ -195,6 +201,104 @@ def _remove(grammar: etree._Element, patterns: list[etree._Element]) -> None:
             na = etree.Element(RNG + "notAllowed")
             na.tail = node.tail
             parent.replace(node, na)
+
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+def attribute_name(pattern: etree._Element) -> Name | None:
+    """The one name an ``attribute`` pattern written with ``name=`` matches, as (namespace,
+    local); None for a name class (``<name>``, ``anyName``, ``nsName``, a choice), which
+    is never pruned.  Unlike an element's, an attribute's ``ns`` is not inherited (spec
+    section 4.8): an unprefixed attribute name is in no namespace."""
+    name = pattern.get("name")
+    if name is None:
+        return None
+    name = name.strip()
+    if ":" in name:
+        prefix, local = name.split(":", 1)
+        return (XML_NS if prefix == "xml" else pattern.nsmap.get(prefix, ""), local)
+    return (pattern.get("ns", ""), name)
+
+
+def _prune_attributes(grammar: etree._Element, present: frozenset[Name]) -> None:
+    """Remove every ``optional(attribute a)`` whose ``a`` no document has.
+
+    ``optional(p)`` where p cannot match is ``empty``, so the grammar matches the same
+    documents.  Required attributes are kept, so that "expecting attribute" stays
+    said where the full grammar says it.  The ``empty`` left behind is folded away
+    (:func:`_fold_empty`): TEI's elements declare some fifty optional attributes each
+    (``att.global`` and friends), which libxml2 tries one by one on every element it
+    validates: pruning them halves its validation time on the GerDraCor sample."""
+    defines: dict[str, list[etree._Element]] = {}
+    refs: dict[str, list[etree._Element]] = {}
+    for d in grammar.iter(RNG + "define"):
+        defines.setdefault(d.get("name", ""), []).append(d)
+    for r in grammar.iter(RNG + "ref"):
+        refs.setdefault(r.get("name", ""), []).append(r)
+    for att in list(grammar.iter(RNG + "attribute")):
+        name = attribute_name(att)
+        parent = att.getparent()
+        if (name is None or name in present or parent is None
+                or parent.tag != RNG + "optional" or _patterns(parent) != [att]):
+            continue
+        _fold_empty(parent, defines, refs)
+
+
+def _patterns(node: etree._Element) -> list[etree._Element]:
+    return [c for c in node if isinstance(c.tag, str) and c.tag.startswith(RNG)]
+
+
+_FOLDS = {RNG + t for t in ("group", "interleave", "oneOrMore", "zeroOrMore", "optional")}
+
+
+def _fold_empty(node: etree._Element, defines: dict, refs: dict) -> None:
+    """Remove ``node``, a pattern equivalent to ``empty``: beside other patterns of a group
+    (or of an element's content, or a repetition's implicit group) it is dropped; alone in
+    one, the whole becomes ``empty`` in turn; alone in a define, every ``ref`` to it does;
+    in a ``choice``, the choice of the others becomes ``optional`` (the same language).
+    Elsewhere (``mixed``, ``list``, ``start``, a lone element content) an ``<empty/>``
+    stays."""
+    todo = [node]
+    while todo:
+        node = todo.pop()
+        parent = node.getparent()
+        if parent is None:
+            continue
+        others = [c for c in _patterns(parent) if c is not node]
+        if parent.tag == RNG + "element" and parent.get("name") is None:
+            others = others[1:]  # the name class
+        if parent.tag == RNG + "define":
+            name = parent.get("name", "")
+            if others or len(defines.get(name, [])) != 1:
+                _replace_by_empty(node) if not others else _drop(node)
+                continue
+            _replace_by_empty(node)
+            todo.extend(refs.get(name, []))
+        elif parent.tag == RNG + "choice":
+            if not others:
+                todo.append(parent)
+                continue
+            _drop(node)
+            wrapper = etree.Element(RNG + "optional")
+            wrapper.tail, parent.tail = parent.tail, None
+            parent.getparent().replace(parent, wrapper)
+            wrapper.append(parent)
+        elif parent.tag in _FOLDS or parent.tag == RNG + "element":
+            if others:
+                _drop(node)
+            elif parent.tag == RNG + "element":
+                _replace_by_empty(node)
+            else:
+                todo.append(parent)
+        else:
+            _replace_by_empty(node)
+
+
+def _replace_by_empty(node: etree._Element) -> None:
+    empty = etree.Element(RNG + "empty")
+    empty.tail = node.tail
+    node.getparent().replace(node, empty)
 
 
 def _empty(node: etree._Element) -> None:
@@ -338,24 +442,35 @@ class SpecialisedGrammars:
                  compile_: Callable[[etree._Element], object]) -> None:
         self.grammar = grammar
         self._compile = compile_
-        self._cache: dict[frozenset[Name], object] = {}
+        self._cache: dict[tuple[frozenset[Name], frozenset[Name] | None], object] = {}
         self._widest: frozenset[Name] = frozenset()
+        self._widest_atts: frozenset[Name] | None = frozenset()
         #: names the grammar declares, so that names it does not know (a typo, a foreign
         #: element) do not widen the cache key
         self._declared = self.declared = _declared_names(grammar)
+        self.declared_attributes = frozenset(
+            n for a in grammar.iter(RNG + "attribute") if (n := attribute_name(a)))
         self.expectations = Expectations(grammar)
         self.compiled = 0
 
-    def for_names(self, names: frozenset[Name]):
+    def for_names(self, names: frozenset[Name], attributes: frozenset[Name] | None = None):
+        """A compiled grammar for documents with these element names and (None: any)
+        attribute names."""
         names = names & self._declared
-        for kept, compiled in self._cache.items():
-            if names <= kept:
+        if attributes is not None:
+            attributes = attributes & self.declared_attributes
+        for (kept, kept_atts), compiled in self._cache.items():
+            if names <= kept and (kept_atts is None
+                                  or attributes is not None and attributes <= kept_atts):
                 return compiled
         kept = names | self._widest
-        compiled = self._compile(specialise(self.grammar, kept, self.expectations.of(kept)))
+        kept_atts = (None if attributes is None or self._widest_atts is None
+                     else attributes | self._widest_atts)
+        compiled = self._compile(specialise(self.grammar, kept, self.expectations.of(kept),
+                                            kept_atts))
         self.compiled += 1
-        self._cache[kept] = compiled
-        self._widest = kept
+        self._cache[(kept, kept_atts)] = compiled
+        self._widest, self._widest_atts = kept, kept_atts
         return compiled
 
 
