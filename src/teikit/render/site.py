@@ -174,6 +174,8 @@ class Renderer:
 
     def unit(self, unit: Unit, tei_href: str) -> tuple[Page, Counter]:
         meta = metadata_of(unit)
+        # the page is in its text's language (its <html lang>, Pagefind's index for it)
+        meta.lang = search.text_language(unit, meta)
         page = Page(unit.id, meta, unit.source, tei_href)
         name = f"{unit.source}#{unit.id}" if unit.div is not None else str(unit.source)
         params = {"title": meta.title, "date": meta.date_printed, "doc_lang": meta.lang}

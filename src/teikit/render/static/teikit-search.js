@@ -22,12 +22,42 @@
   var PAGE = 10;
   var pagefind = null, shown = 0, current = [], timer = 0, generation = 0;
 
+  /* Pagefind keeps one index per page language (each with its stemmer, and for Chinese
+     its word segmenter) and loads only the one of the page's <html lang>; the edition is
+     searched as a whole: its main language's index first (the query is stemmed by that
+     language's module), every other language's index merged into it. */
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
-          return pf.filters();
-        }).then(function (filters) { makeFilters(filters); return pf; });
+      var bundle = new URL("pagefind/", root).href;
+      var opts = { baseUrl: root.pathname, excerptLength: 24 };
+      pagefind = fetch(bundle + "pagefind-entry.json").then(function (r) {
+        return r.json();
+      }).then(function (entry) {
+        var langs = Object.keys(entry.languages || {}).sort(function (a, b) {
+          return entry.languages[b].page_count - entry.languages[a].page_count ||
+            (a < b ? -1 : a > b ? 1 : 0);
+        });
+        return import(bundle + "pagefind.js").then(function (pf) {
+          return pf.options(opts).then(function () {
+            /* Pagefind reads the language from <html lang> when it starts, synchronously:
+               the main language is set for that moment and the page's put back. */
+            var html = document.documentElement, own = html.getAttribute("lang");
+            if (langs.length) html.setAttribute("lang", langs[0]);
+            var started = pf.init();
+            if (own === null) html.removeAttribute("lang"); else html.setAttribute("lang", own);
+            return started;
+          }).then(function () {
+            /* the same folder under another name: Pagefind skips a merge of the path it
+               already loaded, whatever the language asked for */
+            return langs.slice(1).reduce(function (done, lang) {
+              return done.then(function () {
+                return pf.mergeIndex(bundle + "./", Object.assign({ language: lang }, opts));
+              });
+            }, Promise.resolve());
+          }).then(function () {
+            return pf.filters();
+          }).then(function (filters) { makeFilters(filters); return pf; });
+        });
       });
     }
     return pagefind;
