@@ -171,3 +171,21 @@ def test_build_reads_the_register_from_teikit_toml_and_lists_unmatched_speakers(
     err = capsys.readouterr().err
     assert "1 speaker(s) match no register entry: M. S. Gorbachev" in err
     assert (root / "output" / "person-q.html").is_file()
+
+
+def test_a_build_with_nothing_to_do_still_lists_unmatched_speakers(tmp_path, capsys):
+    import shutil
+
+    from teikit.cli import main
+    init(tmp_path / "ed")
+    root = tmp_path / "ed"
+    for f in CORPUS.glob("*.xml"):
+        shutil.copy(f, root / "tei" / f.name)
+    shutil.copy(REGISTER, root / "register.xml")
+    main(["build", str(root), "-j", "1"])
+    first = capsys.readouterr().err
+    main(["build", str(root), "-j", "1"])  # nothing changed: the pages are not rewritten
+    again = capsys.readouterr().err
+    assert "0 page(s) written" in again
+    line = next(x for x in first.splitlines() if "[register-unmatched]" in x)
+    assert "M. S. Gorbachev" in line and line in again.splitlines()
