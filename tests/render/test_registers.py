@@ -218,3 +218,9 @@ def test_a_build_with_nothing_to_do_still_lists_unmatched_speakers(tmp_path, cap
     assert "0 page(s) written" in again
     line = next(x for x in first.splitlines() if "[register-unmatched]" in x)
     assert "M. S. Gorbachev" in line and line in again.splitlines()
+
+
+def test_an_entry_named_in_cyrillic_has_a_page_of_its_name():
+    assert registers.slug("Рубежанский П. Н.") == "рубежанский-п-н"
+    assert registers.slug("R. Reagan") == "r-reagan"
+    assert registers.slug("…") == "entry"

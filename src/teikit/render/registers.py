@@ -83,8 +83,13 @@ def is_role(name: str) -> bool:
 
 
 def slug(name: str) -> str:
+    """A file name for an entry: ASCII when the name has Latin letters ('Gromyko' from
+    'Громыко' is beyond this), else its own letters ('рубежанский-п-н'), not 'entry-2'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "entry"
+    plain = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if not plain:
+        plain = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", name).casefold()).strip("-")
+    return plain or "entry"
 
 
 def _text(el: etree._Element | None) -> str:
