@@ -224,3 +224,11 @@ def test_an_entry_named_in_cyrillic_has_a_page_of_its_name():
     assert registers.slug("Рубежанский П. Н.") == "рубежанский-п-н"
     assert registers.slug("R. Reagan") == "r-reagan"
     assert registers.slug("…") == "entry"
+
+
+def test_a_search_result_names_the_turns_speaker_as_the_register_does(site):
+    out, _ = site
+    doc = lxml_html.parse(str(out / "a.html")).getroot()
+    turns = doc.xpath("string(//span[@data-pagefind-meta='turns'])")
+    # "R. REAGAN." (who="#rr", joined by name) is listed as the filter lists him
+    assert turns == "sp-1=Ronald Reagan|sp-2=M. S. Gorbachev"

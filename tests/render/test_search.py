@@ -195,6 +195,26 @@ def test_search_a_word_and_follow_the_result_to_its_paragraph(page, served):
     assert page.errors == []
 
 
+@pytest.mark.parametrize(("word", "name", "anchor", "where"), [
+    ("commemorate", "frus-d169.html", "d169fn2", "li"),        # only in a footnote
+    ("Goldberg", "wilson-117244.html", "about-heading", "h2"),  # only in the header panel
+])
+def test_notes_and_the_header_are_searched_and_linked(page, served, word, name, anchor,
+                                                      where):
+    page.goto(served + "index.html")
+    page.fill("#site-search-input", word)
+    results = _results(page)
+    assert [r["href"].rsplit("/", 1)[1] for r in results] == [f"{name}#{anchor}"]
+    assert f"<mark>{word}" in results[0]["excerpt"]
+    page.click("#site-search-results a.search-title")
+    page.wait_for_url(results[0]["href"])
+    target = page.evaluate("document.querySelector(':target').tagName.toLowerCase()")
+    assert target == where
+    if where == "li":
+        assert word in page.evaluate("document.querySelector(':target').textContent")
+    assert page.errors == []
+
+
 def test_filter_by_speaker_without_a_word(page, served):
     page.goto(served + "frus-d169.html")
     page.focus("#site-search-input")

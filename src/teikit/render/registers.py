@@ -268,6 +268,23 @@ def canonical(register: Register | None, kind: str, refs: list[str],
     return None
 
 
+def turn_names(register: Register, mentions: list[dict], turns: list[tuple[str, str]]
+               ) -> list[tuple[str, str]]:
+    """``(turn id, speaker)`` with each speaker under the register's name, as the speaker
+    filter lists them: a search result says 'Ronald Reagan' for a turn labelled 'R.
+    REAGAN.' (a speaker the register lacks keeps the label's name)."""
+    named: dict[str, list[str]] = {}
+    joined: set[str] = set()
+    for m in mentions:
+        if m["role"] == "speaker" and m["anchor"]:
+            name = canonical(register, "person", m["refs"], m["names"])
+            if name:
+                joined.add(m["anchor"])
+            named.setdefault(m["anchor"], []).append(name or (m["names"] or [""])[0])
+    return [(i, " and ".join(dict.fromkeys(n for n in named[i] if n)) if i in joined
+             else who) for i, who in turns]
+
+
 def gather(pages: list, register: Register | None) -> tuple[list[Entry], list[str]]:
     """Join every page's occurrences to entries (the register's, or one per unmatched
     name); the entries that occur or are in the register, and the names of speakers that

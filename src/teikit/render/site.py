@@ -195,7 +195,10 @@ class Renderer:
                          or (m["names"] or [""])[0] for m in page.mentions
                          if m["role"] == "speaker"]
                 facets.speakers = [n for n in dict.fromkeys(named) if n]
-            search.mark(article, meta, facets, search.turn_speakers(unit, meta, anchors))
+            turns = search.turn_speakers(unit, meta, anchors)
+            if self.register is not None:
+                turns = registers.turn_names(self.register, page.mentions, turns)
+            search.mark(article, meta, facets, turns)
             page.facets = asdict(facets)
             page.article = etree.tostring(article, method="html", encoding="unicode")
         if self.text:

@@ -136,7 +136,10 @@
     if (hit !== undefined) {
       anchors.forEach(function (a) {
         if (a.location > hit) return;
-        if (a.element === "p" || a.element === "div" || a.element === "li") target = a;
+        /* a paragraph, turn or note; a word of the header panel ("About this document")
+           links to that panel's heading */
+        if (a.element === "p" || a.element === "div" || a.element === "li" ||
+            (a.element === "h2" && a.id)) target = a;
         if (turns[a.id] !== undefined) turn = a;
       });
     }
