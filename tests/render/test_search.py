@@ -234,6 +234,32 @@ def test_filter_by_speaker_without_a_word(page, served):
     assert page.errors == []
 
 
+def test_filter_by_a_range_of_years(page, served):
+    page.goto(served + "index.html")
+    page.focus("#site-search-input")
+    page.wait_for_selector("select[name=year-from]")
+    assert page.eval_on_selector_all("select[name=year-to] option",
+                                     "os => os.map(o => o.value)") == ["", "1982", "1987"]
+
+    def found() -> list[str]:
+        return sorted(r["href"].rsplit("/", 1)[1].split("#")[0] for r in _results(page))
+
+    page.select_option("select[name=year-from]", "1987")
+    assert found() == ["wilson-117244.html"]
+    page.select_option("select[name=year-from]", "1982")
+    page.wait_for_function("document.getElementById('site-search-status').textContent"
+                           " === '2 documents found'")
+    page.select_option("select[name=year-to]", "1982")
+    page.wait_for_function("document.getElementById('site-search-status').textContent"
+                           " === '1 document found'")
+    assert found() == ["frus-d169.html"]
+    page.fill("#site-search-input", "Afghanistan")  # a word in both, within the range
+    page.wait_for_function("document.getElementById('site-search-status').textContent"
+                           " === '1 document found'")
+    assert found() == ["frus-d169.html"]
+    assert page.errors == []
+
+
 def test_search_box_by_keyboard_only(page, served):
     page.goto(served + "persons.html")
     for _ in range(12):  # skip link, site title, navigation, … then the search box

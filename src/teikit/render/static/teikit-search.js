@@ -63,6 +63,28 @@
     return pagefind;
   }
 
+  var years = [];
+
+  function menu(name, text, values, counts) {
+    var label = document.createElement("label");
+    label.textContent = text + " ";
+    var select = document.createElement("select");
+    select.name = name;
+    var all = document.createElement("option");
+    all.value = "";
+    all.textContent = "any";
+    select.appendChild(all);
+    values.forEach(function (v) {
+      var o = document.createElement("option");
+      o.value = v;
+      o.textContent = counts ? v + " (" + counts[v] + ")" : v;
+      select.appendChild(o);
+    });
+    select.addEventListener("change", run);
+    label.appendChild(select);
+    filterBox.appendChild(label);
+  }
+
   function makeFilters(filters) {
     var any = false;
     FILTERS.forEach(function (f) {
@@ -70,32 +92,32 @@
       if (!values.length) return;
       any = true;
       values.sort(function (a, b) { return a.localeCompare(b, undefined, { numeric: true }); });
-      var label = document.createElement("label");
-      label.textContent = f[1] + " ";
-      var select = document.createElement("select");
-      select.name = f[0];
-      var all = document.createElement("option");
-      all.value = "";
-      all.textContent = "any";
-      select.appendChild(all);
-      values.forEach(function (v) {
-        var o = document.createElement("option");
-        o.value = v;
-        o.textContent = v + " (" + filters[f[0]][v] + ")";
-        select.appendChild(o);
-      });
-      select.addEventListener("change", run);
-      label.appendChild(select);
-      filterBox.appendChild(label);
+      if (f[0] === "year") {  /* a range of years: from … to … */
+        years = values;
+        menu("year-from", "Year from", values, filters.year);
+        menu("year-to", "to", values, null);
+      } else {
+        menu(f[0], f[1], values, filters[f[0]]);
+      }
     });
     filterBox.hidden = !any;
   }
 
   function chosenFilters() {
-    var chosen = {}, n = 0;
+    var chosen = {}, n = 0, from = "", to = "";
     filterBox.querySelectorAll("select").forEach(function (s) {
-      if (s.value) { chosen[s.name] = s.value; n++; }
+      if (!s.value) return;
+      if (s.name === "year-from") from = s.value;
+      else if (s.name === "year-to") to = s.value;
+      else { chosen[s.name] = s.value; n++; }
     });
+    if (from || to) {  /* every year in the range: Pagefind matches any of them */
+      var inRange = years.filter(function (y) {
+        return (!from || +y >= +from) && (!to || +y <= +to);
+      });
+      chosen.year = { any: inRange.length ? inRange : ["none"] };
+      n++;
+    }
     return n ? chosen : null;
   }
 
