@@ -206,6 +206,7 @@ def test_notes_and_the_header_are_searched_and_linked(page, served, word, name, 
     results = _results(page)
     assert [r["href"].rsplit("/", 1)[1] for r in results] == [f"{name}#{anchor}"]
     assert f"<mark>{word}" in results[0]["excerpt"]
+    assert "speaker: " not in results[0]["meta"]  # a note is no one's turn
     page.click("#site-search-results a.search-title")
     page.wait_for_url(results[0]["href"])
     target = page.evaluate("document.querySelector(':target').tagName.toLowerCase()")

@@ -50,6 +50,14 @@ def site(tmp_path_factory) -> Path:
         "Стенограмма заседания", "2003-03-07", "ru",
         "Законопроект рассматривается в третьем чтении.", "Депутат, пожалуйста."),
         encoding="utf-8")
+    (src / "turns.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">'
+        + HEADER.format(title="Talks", when="1985-11-19")
+        + '<text><body><div type="transcript">'
+        '<sp who="#rr"><speaker>R. REAGAN.</speaker><p>We met in Geneva.'
+        '<note n="1">The building of the Palais des Nations.</note></p></sp>'
+        '<sp who="#ms"><speaker>M. S. GORBACHEV.</speaker><p>Assuredly we did.</p></sp>'
+        '</div></body></text></TEI>', encoding="utf-8")
     out = tmp_path_factory.mktemp("site")
     render([src], Options(output=out))
     return out
@@ -92,3 +100,36 @@ def test_language_is_a_filter(page, served):
     page.select_option("select[name=language]", "zh")
     results = _results(page)
     assert [r["href"].rsplit("/", 1)[1].split("#")[0] for r in results] == ["zh.html"]
+
+
+def test_a_note_in_a_turn_is_no_ones_speech(page, served):
+    page.goto(served + "index.html")
+    page.fill("#site-search-input", "Palais")  # only in the note, printed after the turns
+    results = _results(page)
+    assert [r["href"].rsplit("/", 1)[1].split("#")[0] for r in results] == ["turns.html"]
+    assert "#" in results[0]["href"]
+    assert "speaker: " not in results[0]["meta"]
+    page.fill("#site-search-input", "Assuredly")  # in Gorbachev’s turn
+    page.wait_for_function("document.querySelector('#site-search-results .search-meta')"
+                           " && document.querySelector('#site-search-results .search-meta')"
+                           ".textContent.includes('speaker: ')")
+    assert _results(page)[0]["meta"].endswith("speaker: M. S. GORBACHEV")
+
+
+@pytest.mark.parametrize(("words", "chinese_page"), [
+    ("Assuredly", False),   # Pagefind's Chinese index matches its "a": dropped
+    ("international", False),  # … and its "in"
+    ("Beijing", True),      # an English word of the Chinese page's title
+    ("talks", True),        # "talk" less an ending
+])
+def test_a_chinese_page_is_found_by_its_english_words_only(page, served, words,
+                                                         chinese_page):
+    page.goto(served + "index.html")
+    page.fill("#site-search-input", words)
+    page.wait_for_function("document.getElementById('site-search-status').textContent"
+                           ".endsWith('found')")
+    hrefs = page.eval_on_selector_all("#site-search-results li a.search-title",
+                                      "as => as.map(a => a.href)")
+    pages = {h.rsplit("/", 1)[1].split("#")[0] for h in hrefs}
+    assert ("zh.html" in pages) is chinese_page
+    assert page.errors == []

@@ -21,6 +21,8 @@
                  ["source", "Source"], ["language", "Language"]];
   var PAGE = 10;
   var pagefind = null, shown = 0, current = [], timer = 0, generation = 0;
+  var segmented = [];  /* languages Pagefind segments into words: zh, ja */
+  var CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 
   /* Pagefind keeps one index per page language (each with its stemmer, and for Chinese
      its word segmenter) and loads only the one of the page's <html lang>; the edition is
@@ -37,6 +39,7 @@
           return entry.languages[b].page_count - entry.languages[a].page_count ||
             (a < b ? -1 : a > b ? 1 : 0);
         });
+        segmented = langs.filter(function (l) { return /^(zh|ja)\b/.test(l); });
         return import(bundle + "pagefind.js").then(function (pf) {
           return pf.options(opts).then(function () {
             /* Pagefind reads the language from <html lang> when it starts, synchronously:
@@ -162,6 +165,7 @@
            links to that panel's heading */
         if (a.element === "p" || a.element === "div" || a.element === "li" ||
             (a.element === "h2" && a.id)) target = a;
+        if (a.element === "h2") turn = null;  /* a new section (the notes): no one speaks */
         if (turns[a.id] !== undefined) turn = a;
       });
     }
@@ -211,14 +215,56 @@
     });
   }
 
+  function plainWords(html) {
+    var t = document.createElement("template");
+    t.innerHTML = html || "";
+    return Array.prototype.map.call(t.content.querySelectorAll("mark"), function (m) {
+      return m.textContent.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+    });
+  }
+
+  /* In a Chinese or Japanese index Pagefind also matches a word of the page that begins a
+     query word ("a" for "assuredly", "in" for "international"): right for unspaced text,
+     noise for the English words of such a page (its title, its header).  For a query in
+     spaced script, those pages' results are kept only where a marked word is the query
+     word, begins with it, or is it less an ending ("talk" for "talks"). */
+  function search(pf, term, filters) {
+    var options = filters ? { filters: filters } : {};
+    if (!term || CJK.test(term) || !segmented.length || (filters && filters.language)) {
+      return pf.search(term || null, options).then(function (f) { return f.results; });
+    }
+    var words = term.toLowerCase().split(/\s+/).map(function (w) {
+      return w.replace(/[^\p{L}\p{N}]+/gu, "");
+    }).filter(Boolean);
+    function only(langs) {
+      return { filters: Object.assign({}, filters || {}, { language: langs }) };
+    }
+    return Promise.all([pf.search(term, only({ none: segmented })),
+                        pf.search(term, only({ any: segmented }))]).then(function (two) {
+      return Promise.all(two[1].results.map(function (r) {
+        return r.data().then(function (d) { return { r: r, marked: plainWords(d.excerpt) }; });
+      })).then(function (checked) {
+        var kept = checked.filter(function (c) {
+          return c.marked.some(function (m) {
+            return words.some(function (w) {
+              return m.indexOf(w) === 0 ||
+                (w.indexOf(m) === 0 && m.length >= Math.max(4, w.length - 3));
+            });
+          });
+        }).map(function (c) { return c.r; });
+        return two[0].results.concat(kept).sort(function (a, b) { return b.score - a.score; });
+      });
+    });
+  }
+
   function run() {
     var term = input.value.trim(), filters = chosenFilters(), mine = ++generation;
     if (!term && !filters) { list.textContent = ""; status.textContent = ""; return; }
     load().then(function (pf) {
-      return pf.search(term || null, filters ? { filters: filters } : {});
-    }).then(function (found) {
-      if (mine !== generation || !found) return;
-      current = found.results;
+      return search(pf, term, filters);
+    }).then(function (results) {
+      if (mine !== generation || !results) return;
+      current = results;
       shown = 0;
       list.textContent = "";
       status.textContent = current.length === 1 ? "1 document found" :
