@@ -10,7 +10,9 @@ then measures:
   3 runs, wall time: Pagefind's binary runs in its own process);
 * the size of ``output/pagefind/`` (files and bytes) against the size of the HTML pages;
 * an incremental build after one source changed: its wall time and how much of it is the
-  index — Pagefind has no incremental mode, so one changed page costs a whole index.
+  index — Pagefind has no incremental mode, so one changed page costs a whole index;
+* the same index with Pagefind's plain binary (``pagefind[bin]``), the floor: teikit uses
+  the extended one (Chinese and Japanese segmentation) when installed — its cost, as a ratio.
 """
 
 from __future__ import annotations
@@ -43,6 +45,37 @@ def _build(root: Path, jobs: int) -> tuple[float, dict]:
                                          summary.pages_written}
 
 
+def _timed_index(out: Path, pages: list) -> tuple[float, search.IndexReport]:
+    start = time.perf_counter()
+    report = search.build_index(out, pages, ["en"] * len(pages))
+    return time.perf_counter() - start, report
+
+
+def _index_times(out: Path, pages: list, binary: str | None) -> tuple[list, list]:
+    """Index times with teikit's binary and, alternating run by run (the machine is
+    shared: load changes between runs), with the plain one when teikit's is the extended."""
+    plain_binary = None
+    if binary and "extended" in Path(binary).name:
+        try:
+            import pagefind_bin
+            plain_binary = str(pagefind_bin.get_executable())
+        except (ImportError, FileNotFoundError):
+            pass
+    times, plain = [], []
+    for _ in range(3):
+        times.append(_timed_index(out, pages)[0])
+        if plain_binary:
+            search.executable.cache_clear()
+            real = search.executable
+            search.executable = lambda: plain_binary  # only for this measurement
+            try:
+                plain.append(_timed_index(out, pages)[0])
+            finally:
+                search.executable = real
+    _timed_index(out, pages)  # leave teikit's own index in place
+    return times, plain
+
+
 def measure(n: int, jobs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -53,11 +86,7 @@ def measure(n: int, jobs: int) -> None:
                       if 'data-pagefind-body' in p.read_text(encoding="utf-8"))
         pages = [(p.name, p.read_text(encoding="utf-8")) for p in docs]
         html_bytes = sum(len(h.encode("utf-8")) for _, h in pages)
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            report = search.build_index(out, pages, ["en"] * len(pages))
-            times.append(time.perf_counter() - start)
+        times, plain = _index_times(out, pages, search.executable())
         files, size = _size(out / search.BUNDLE)
         source = sorted((root / "sources").glob("*.txt"))[0]
         source.write_text(source.read_text(encoding="utf-8").replace(" the ", " this ", 1),
@@ -66,7 +95,10 @@ def measure(n: int, jobs: int) -> None:
         print(f"N={n}: {len(pages)} document pages, {html_bytes / 1e6:.1f} MB of HTML; "
               f"full build with index {full:.1f} s")
         print(f"  index alone: {statistics.median(times):.2f} s (median of 3; "
-              f"{min(times):.2f}–{max(times):.2f}); {report.pages} pages indexed")
+              f"{min(times):.2f}–{max(times):.2f}); {len(pages)} pages indexed")
+        if plain:
+            print(f"  the same index by the plain binary: {min(plain):.2f} s (min of 3; "
+                  f"teikit's binary {min(times):.2f} s, ratio {min(times) / min(plain):.2f})")
         print(f"  pagefind/: {files} files, {size / 1e6:.2f} MB "
               f"({size / max(html_bytes, 1):.0%} of the HTML), "
               f"{size / max(len(pages), 1) / 1e3:.1f} kB per document")

@@ -30,12 +30,16 @@ _REFUSED = ("socket.", "subprocess.", "os.system", "os.exec", "os.posix_spawn", 
 
 
 def _is_pagefind(executable: object) -> bool:
-    try:
-        import pagefind_bin
-        return os.path.realpath(os.fsdecode(executable)) == os.path.realpath(
-            pagefind_bin.get_executable())
-    except (ImportError, FileNotFoundError, TypeError):
-        return False
+    """Pagefind's binary, plain or extended (teikit runs the extended one when installed)."""
+    import importlib
+    for module in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            binary = importlib.import_module(module).get_executable()
+            if os.path.realpath(os.fsdecode(executable)) == os.path.realpath(binary):
+                return True
+        except (ImportError, FileNotFoundError, TypeError):
+            continue
+    return False
 
 
 def main() -> int:

@@ -73,7 +73,34 @@ def test_unmatched_speakers_are_reported(site):
     _, diagnostics = site
     unmatched = [d for d in diagnostics if d.rule == "register-unmatched"]
     assert len(unmatched) == 1
-    assert unmatched[0].message.endswith("match no register entry: M. S. Gorbachev; Q")
+    # "Q" is a role, not a person the register lacks
+    assert unmatched[0].message.endswith("match no register entry: M. S. Gorbachev")
+
+
+def test_role_labels_are_listed_as_roles_not_persons(site):
+    out, _ = site
+    assert not (out / "person-q.html").exists()
+    role = _main(out / "role-q.html")
+    assert role.xpath("string(dl/dd[1])") == "Role"
+    assert role.xpath("ol/li/a[@class='occ-doc']/@href") == ["b.html"]
+    assert role.xpath("ol/li/ul/li/a/@href")[0].startswith("b.html#")
+    register = _main(out / "register.html")
+    roles = register.xpath(".//section[h2/@id='register-role']")[0]
+    assert roles.xpath("ul/li/a/@href") == ["role-q.html"]
+    assert "not in the register" not in roles.xpath("string(ul)")
+    # a role the register lists among a person's names joins that person ("The President")
+    assert "person-reagan.html" in register.xpath(".//section[h2/@id='register-person']"
+                                                  "/ul/li/a/@href")
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("Q.", True), ("A", True), ("QUESTION:", True), ("THE PRESIDENT.", True),
+    ("The Court", True), ("Mr. Speaker", True), ("Defense Attorney", True),
+    ("ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ.", True), ("ИЗ ЗАЛА", True), ("M. le président", True),
+    ("President Reagan", False), ("R. Reagan", False), ("Рубежанский П. Н.", False),
+    ("Gorbachev", False), ("Secretary Shultz", False)])
+def test_what_is_a_role(label, role):
+    assert registers.is_role(label) is role
 
 
 def test_no_script_from_the_input_reaches_a_register_or_document_page(site):
@@ -90,7 +117,8 @@ def test_no_script_from_the_input_reaches_a_register_or_document_page(site):
 def test_without_a_register_speakers_still_have_pages(tmp_path):
     render([CORPUS], Options(output=tmp_path, search=False))
     names = {p.name for p in tmp_path.glob("person-*.html")}
-    assert {"person-r-reagan.html", "person-the-president.html"} <= names
+    assert "person-r-reagan.html" in names
+    assert (tmp_path / "role-the-president.html").is_file()
 
 
 def test_a_register_that_is_not_tei_is_refused(tmp_path):
@@ -160,7 +188,8 @@ def test_build_reads_the_register_from_teikit_toml_and_lists_unmatched_speakers(
     shutil.copy(REGISTER, root / "register.xml")
     main(["build", str(root), "-j", "1"])  # the small test editions fail teikit's schemas
     err = capsys.readouterr().err
-    assert "2 speaker(s) match no register entry: M. S. Gorbachev; Q" in err
+    assert "1 speaker(s) match no register entry: M. S. Gorbachev" in err
+    assert (root / "output" / "role-q.html").is_file()
     main_el = _main(root / "output" / "person-reagan.html")
     assert main_el.xpath("ol/li/a[@class='occ-doc']/@href") == ["a.html", "b.html"]
     # the register changed: its pages and the speakers' names follow
@@ -171,3 +200,35 @@ def test_build_reads_the_register_from_teikit_toml_and_lists_unmatched_speakers(
     err = capsys.readouterr().err
     assert "1 speaker(s) match no register entry: M. S. Gorbachev" in err
     assert (root / "output" / "person-q.html").is_file()
+
+
+def test_a_build_with_nothing_to_do_still_lists_unmatched_speakers(tmp_path, capsys):
+    import shutil
+
+    from teikit.cli import main
+    init(tmp_path / "ed")
+    root = tmp_path / "ed"
+    for f in CORPUS.glob("*.xml"):
+        shutil.copy(f, root / "tei" / f.name)
+    shutil.copy(REGISTER, root / "register.xml")
+    main(["build", str(root), "-j", "1"])
+    first = capsys.readouterr().err
+    main(["build", str(root), "-j", "1"])  # nothing changed: the pages are not rewritten
+    again = capsys.readouterr().err
+    assert "0 page(s) written" in again
+    line = next(x for x in first.splitlines() if "[register-unmatched]" in x)
+    assert "M. S. Gorbachev" in line and line in again.splitlines()
+
+
+def test_an_entry_named_in_cyrillic_has_a_page_of_its_name():
+    assert registers.slug("Рубежанский П. Н.") == "рубежанский-п-н"
+    assert registers.slug("R. Reagan") == "r-reagan"
+    assert registers.slug("…") == "entry"
+
+
+def test_a_search_result_names_the_turns_speaker_as_the_register_does(site):
+    out, _ = site
+    doc = lxml_html.parse(str(out / "a.html")).getroot()
+    turns = doc.xpath("string(//span[@data-pagefind-meta='turns'])")
+    # "R. REAGAN." (who="#rr", joined by name) is listed as the filter lists him
+    assert turns == "sp-1=Ronald Reagan|sp-2=M. S. Gorbachev"

@@ -195,6 +195,27 @@ def test_search_a_word_and_follow_the_result_to_its_paragraph(page, served):
     assert page.errors == []
 
 
+@pytest.mark.parametrize(("word", "name", "anchor", "where"), [
+    ("commemorate", "frus-d169.html", "d169fn2", "li"),        # only in a footnote
+    ("Goldberg", "wilson-117244.html", "about-heading", "h2"),  # only in the header panel
+])
+def test_notes_and_the_header_are_searched_and_linked(page, served, word, name, anchor,
+                                                      where):
+    page.goto(served + "index.html")
+    page.fill("#site-search-input", word)
+    results = _results(page)
+    assert [r["href"].rsplit("/", 1)[1] for r in results] == [f"{name}#{anchor}"]
+    assert f"<mark>{word}" in results[0]["excerpt"]
+    assert "speaker: " not in results[0]["meta"]  # a note is no one's turn
+    page.click("#site-search-results a.search-title")
+    page.wait_for_url(results[0]["href"])
+    target = page.evaluate("document.querySelector(':target').tagName.toLowerCase()")
+    assert target == where
+    if where == "li":
+        assert word in page.evaluate("document.querySelector(':target').textContent")
+    assert page.errors == []
+
+
 def test_filter_by_speaker_without_a_word(page, served):
     page.goto(served + "frus-d169.html")
     page.focus("#site-search-input")
@@ -211,6 +232,32 @@ def test_filter_by_speaker_without_a_word(page, served):
     page.select_option("select[name=speaker]", "")
     page.wait_for_function("document.getElementById('site-search-status').textContent"
                            " === '2 documents found'")
+    assert page.errors == []
+
+
+def test_filter_by_a_range_of_years(page, served):
+    page.goto(served + "index.html")
+    page.focus("#site-search-input")
+    page.wait_for_selector("select[name=year-from]")
+    assert page.eval_on_selector_all("select[name=year-to] option",
+                                     "os => os.map(o => o.value)") == ["", "1982", "1987"]
+
+    def found() -> list[str]:
+        return sorted(r["href"].rsplit("/", 1)[1].split("#")[0] for r in _results(page))
+
+    page.select_option("select[name=year-from]", "1987")
+    assert found() == ["wilson-117244.html"]
+    page.select_option("select[name=year-from]", "1982")
+    page.wait_for_function("document.getElementById('site-search-status').textContent"
+                           " === '2 documents found'")
+    page.select_option("select[name=year-to]", "1982")
+    page.wait_for_function("document.getElementById('site-search-status').textContent"
+                           " === '1 document found'")
+    assert found() == ["frus-d169.html"]
+    page.fill("#site-search-input", "Afghanistan")  # a word in both, within the range
+    page.wait_for_function("document.getElementById('site-search-status').textContent"
+                           " === '1 document found'")
+    assert found() == ["frus-d169.html"]
     assert page.errors == []
 
 

@@ -218,6 +218,22 @@ def _search_index(output: Path, pages: list, digest: str, recorded: dict,
     report.records[name] = [index_key, (output / name).stat().st_size]
 
 
+#: warnings of the corpus pages that a build with nothing to do says again, from the state
+KEPT_WARNINGS = ("register-unmatched",)
+
+
+def kept_warnings(diagnostics: list[Diagnostic]) -> list[list]:
+    """The corpus pages' warnings to keep in the build state (JSON), so that a build that
+    rewrites nothing still lists, e.g., the speakers that match no register entry."""
+    return [[d.file, d.line, d.col, d.severity, d.message, d.rule]
+            for d in diagnostics if d.rule in KEPT_WARNINGS]
+
+
+def warnings_kept(record: list) -> list[Diagnostic]:
+    """The warnings :func:`kept_warnings` recorded (nothing from an older state)."""
+    return [Diagnostic(*r) for r in record if isinstance(r, list) and len(r) == 6]
+
+
 def _remove_stale(output: Path, recorded: dict, report: PageReport) -> None:
     """Pages written by an earlier build that this one did not write or keep."""
     for name in sorted(set(recorded) - set(report.records)):

@@ -437,6 +437,8 @@ class Build:
         if corpus_key == self.old.get("corpus") and _outputs_intact(
                 output, {name: rec[1] for name, rec in old_pages.items()}):
             self.new["pages"], self.new["corpus"] = old_pages, corpus_key
+            from teikit.build.pages import warnings_kept
+            self._page_warnings(warnings_kept(self.old.get("page_warnings", [])))
             return
         from teikit.build import pages
         templates = self.project.path(self.project.templates)
@@ -452,9 +454,7 @@ class Build:
         report = pages.write(units, output, state_file.folder(output), self.project.formats,
                              templates, self.project.title, self.digests["design"],
                              old_pages, run_jobs, register)
-        for d in report.diagnostics:
-            self.summary.warnings.append(d)
-            self.progress.message(d.format())
+        self._page_warnings(report.diagnostics)
         from teikit.render.book import wants_books
         if wants_books(p.formats):
             from teikit.render.site import Options as RenderOptions
@@ -466,6 +466,14 @@ class Build:
         self.new["pages"], self.new["corpus"] = report.records, corpus_key
         self.summary.pages_written = len(report.written)
         self.summary.add_time("pages", time.process_time() - start)
+
+    def _page_warnings(self, diagnostics: list[Diagnostic]) -> None:
+        # the corpus pages' warnings: said on every build, also one that rewrote nothing
+        from teikit.build.pages import kept_warnings
+        self.new["page_warnings"] = kept_warnings(diagnostics)
+        for d in diagnostics:
+            self.summary.warnings.append(d)
+            self.progress.message(d.format())
 
 
 def build(project: Project, options: Options | None = None,

@@ -14,6 +14,14 @@ pointing at the entry's ``xml:id`` or authority URL) or by any of its names, com
 case and punctuation — so 'R. REAGAN.', 'R. Reagan' and 'Ronald Reagan' are one entry.
 Occurrences that join no entry get an entry of their own, by name; speakers among them
 are reported, so an editor can add them.
+
+A speaker label that names a part, not a person — "Q.", "A.", "QUESTION", "THE
+PRESIDENT", "The Court", "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ" — joins a person only by id or when the
+register lists the label among a person's names (an edition with one president may do so);
+otherwise it is a *role*: listed apart on the register page, with a page of its turns,
+and not reported as an unknown person (every transcript has a "Q." whom no register
+could name; which person holds a role differs from document to document, and says
+``sp/@who`` where an editor knows it).
 """
 
 from __future__ import annotations
@@ -27,10 +35,11 @@ from lxml import etree
 
 from teikit.errors import TeikitError
 from teikit.render.units import Unit
+from teikit.rules.speaker_labels import ROLE_NOUNS
 from teikit.xmlio import TEI_NS, XML_ID, parse_file
 
 _T = f"{{{TEI_NS}}}"
-KINDS = {"person": "Persons", "place": "Places", "org": "Organisations"}
+KINDS = {"person": "Persons", "place": "Places", "org": "Organisations", "role": "Roles"}
 _NAME_TAGS = {_T + "persName": "person", _T + "placeName": "place", _T + "orgName": "org"}
 _TYPED = {"person": "person", "persname": "person", "place": "place", "placename": "place",
           "org": "org", "orgname": "org", "organisation": "org", "organization": "org"}
@@ -51,9 +60,36 @@ def normal(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", plain.casefold()).split())
 
 
+#: what a speaker label names when it names a part, not a person (compared by :func:`normal`)
+_ROLE_WORDS = (*ROLE_NOUNS, "Q", "A", "Question", "Answer", "Questioner", "Reporter",
+               "Interviewer", "Interviewee", "Respondent", "Audience", "Audience Member",
+               "Unidentified Speaker", "Unidentified Male", "Unidentified Female", "Unknown",
+               "Male Speaker", "Female Speaker", "Voice", "Voices", "Operator", "Host",
+               "Announcer", "Counsel", "Defense Attorney", "Defence Counsel", "Attorney",
+               "Defense Counsel", "Member", "Members", "Several Members", "Speaker",
+               "Participant", "From the Floor", "Voice from the Floor",
+               "Председательствующий", "Председатель", "Из зала", "Голос из зала",
+               "Präsident", "Präsidentin", "Vizepräsident", "Vizepräsidentin",
+               "Le Président", "La Présidente", "M le président", "Mme la présidente")
+_ROLES = frozenset(normal(w) for w in _ROLE_WORDS)
+_ROLE_ARTICLE = re.compile(r"^(?:the|mr|madam|madame|mrs|ms)\s+")
+
+
+def is_role(name: str) -> bool:
+    """True for a label that names a part, not a person: 'Q.', 'QUESTION:', 'THE
+    PRESIDENT.', 'Mr. Speaker', 'The Court', 'ИЗ ЗАЛА.'."""
+    plain = normal(name)
+    return plain in _ROLES or _ROLE_ARTICLE.sub("", plain) in _ROLES
+
+
 def slug(name: str) -> str:
+    """A file name for an entry: ASCII when the name has Latin letters ('Gromyko' from
+    'Громыко' is beyond this), else its own letters ('рубежанский-п-н'), not 'entry-2'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "entry"
+    plain = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if not plain:
+        plain = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", name).casefold()).strip("-")
+    return plain or "entry"
 
 
 def _text(el: etree._Element | None) -> str:
@@ -232,6 +268,23 @@ def canonical(register: Register | None, kind: str, refs: list[str],
     return None
 
 
+def turn_names(register: Register, mentions: list[dict], turns: list[tuple[str, str]]
+               ) -> list[tuple[str, str]]:
+    """``(turn id, speaker)`` with each speaker under the register's name, as the speaker
+    filter lists them: a search result says 'Ronald Reagan' for a turn labelled 'R.
+    REAGAN.' (a speaker the register lacks keeps the label's name)."""
+    named: dict[str, list[str]] = {}
+    joined: set[str] = set()
+    for m in mentions:
+        if m["role"] == "speaker" and m["anchor"]:
+            name = canonical(register, "person", m["refs"], m["names"])
+            if name:
+                joined.add(m["anchor"])
+            named.setdefault(m["anchor"], []).append(name or (m["names"] or [""])[0])
+    return [(i, " and ".join(dict.fromkeys(n for n in named[i] if n)) if i in joined
+             else who) for i, who in turns]
+
+
 def gather(pages: list, register: Register | None) -> tuple[list[Entry], list[str]]:
     """Join every page's occurrences to entries (the register's, or one per unmatched
     name); the entries that occur or are in the register, and the names of speakers that
@@ -251,16 +304,19 @@ def gather(pages: list, register: Register | None) -> tuple[list[Entry], list[st
                 names = [n for n in m["names"] if normal(n)]
                 if not names:
                     continue
-                if m["role"] == "speaker" and register.entries:
+                kind = m["kind"]
+                if m["role"] == "speaker" and all(is_role(n) for n in names):
+                    kind = "role"  # "Q.", "THE PRESIDENT": no person to report
+                elif m["role"] == "speaker" and register.entries:
                     unmatched[names[0]] = None
-                entry = next((extra.by_name[(m["kind"], normal(n))] for n in names
-                              if (m["kind"], normal(n)) in extra.by_name), None)
+                entry = next((extra.by_name[(kind, normal(n))] for n in names
+                              if (kind, normal(n)) in extra.by_name), None)
                 if entry is None:
-                    entry = Entry(m["kind"], f"name:{normal(names[0])}", names[0],
+                    entry = Entry(kind, f"name:{normal(names[0])}", names[0],
                                   in_register=False)
                     extra.add(entry, [])
                 for n in names:  # a later label of the same person finds this entry
-                    extra.by_name.setdefault((m["kind"], normal(n)), entry)
+                    extra.by_name.setdefault((kind, normal(n)), entry)
             slot = per_entry.setdefault(id(entry), (entry, []))
             slot[1].append((m["anchor"], m["role"], " ".join(m["names"][:1])))
         for entry, where in per_entry.values():

@@ -23,6 +23,7 @@ glob over the output folder), into a new folder that then replaces ``pagefind/``
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import re
 import subprocess
@@ -35,7 +36,7 @@ from lxml import etree
 from teikit.errors import TeikitError
 from teikit.render.metadata import Metadata
 from teikit.render.units import Unit
-from teikit.xmlio import TEI_NS, XML_ID, atomic_write
+from teikit.xmlio import TEI_NS, XML_ID, XML_LANG, atomic_write
 
 BUNDLE = "pagefind"
 _T = f"{{{TEI_NS}}}"
@@ -61,6 +62,24 @@ class Facets:
 
 def _text(el: etree._Element | None) -> str:
     return "" if el is None else " ".join("".join(el.itertext()).split())
+
+
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def text_language(unit: Unit, meta: Metadata) -> str:
+    """The language the document's text is in: its ``text`` (or the unit's division)
+    says so when it differs from the header's (a Chinese record catalogued in English:
+    ``<TEI xml:lang="en">`` … ``<text xml:lang="zh">``), else the document's language.
+    Only a well-formed code: the value is input and ends up in ``<html lang>`` and in
+    Pagefind's choice of segmenter and stemmer."""
+    candidates = [unit.div.get(XML_LANG) if unit.div is not None else None]
+    candidates += [t.get(XML_LANG) for t in unit.root.iterchildren(_T + "text")]
+    candidates.append(meta.lang)
+    for lang in candidates:
+        if lang and _LANG_CODE.fullmatch(lang.strip()):
+            return lang.strip()
+    return ""
 
 
 def facets_of(unit: Unit, meta: Metadata) -> Facets:
@@ -99,7 +118,7 @@ def facets_of(unit: Unit, meta: Metadata) -> Facets:
             source = _text(header.find(
                 f"{_T}fileDesc/{_T}sourceDesc/{_T}msDesc/{_T}msIdentifier/{_T}repository"))
     return Facets(year=(meta.date_when or "")[:4], type=doc_type, source=source,
-                  language=meta.lang, speakers=list(dict.fromkeys(
+                  language=text_language(unit, meta), speakers=list(dict.fromkeys(
                       s.name for s in meta.speakers)))
 
 
@@ -254,14 +273,23 @@ def mark(article: etree._Element, meta: Metadata, facets: Facets,
 
 
 @functools.cache
+def executable() -> str | None:
+    """Pagefind's binary: the extended one (``pagefind[extended]``) when installed, which
+    segments Chinese and Japanese into words (the plain one indexes a run of Chinese text
+    between punctuation as one word, so a word inside it is never found), else the plain
+    one (``pagefind[bin]``)."""
+    for module in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            found = importlib.import_module(module).get_executable()
+        except (ImportError, FileNotFoundError):
+            continue
+        return str(found)
+    return None
+
+
 def available() -> bool:
-    """True when Pagefind's binary (``pagefind[bin]``) is installed."""
-    try:
-        import pagefind_bin
-        pagefind_bin.get_executable()
-    except (ImportError, FileNotFoundError):
-        return False
-    return True
+    """True when a Pagefind binary is installed."""
+    return executable() is not None
 
 
 @dataclass
@@ -273,9 +301,8 @@ class IndexReport:
 
 
 def main_language(langs: list[str]) -> str:
-    """The language the whole index is built in: the most common one of the documents.
-    Pagefind keeps one index per page language and searches the one of the page the
-    reader is on; an edition is searched as one, whatever page the box is on."""
+    """The edition's main language: the most common one of the documents (the search box
+    loads its index first, so its stemmer reads the reader's words)."""
     # only a language code: an edition's xml:lang is input, and Pagefind's binary panics
     # on a junk one ("data:text/html;…" as --force-language)
     counted = Counter(c for c in (lang.split("-")[0].lower() for lang in langs if lang)
@@ -296,18 +323,24 @@ def _remove_tree(folder: Path) -> None:
     os.rmdir(folder)
 
 
-def _index(pages: list[tuple[str, str]], target: Path, language: str) -> None:
+def _index(pages: list[tuple[str, str]], target: Path) -> None:
     """Pagefind's command line over a folder holding exactly these pages.  (Its Python API
-    sends one page per round trip to the same binary: 0.1 s a page, 30× slower.)"""
-    import pagefind_bin
+    sends one page per round trip to the same binary: 0.1 s a page, 30× slower.)
+
+    Each page is indexed in its own ``<html lang>``: Pagefind keeps one index per language,
+    with that language's stemmer (Russian: ``чтения`` finds ``чтении``) and, for Chinese
+    and Japanese, its word segmenter; the search box searches all of them."""
+    binary = executable()
+    if binary is None:
+        raise TeikitError("pagefind is not installed", file=str(target.parent))
     staging = target.with_name(target.name + "-pages")
     _remove_tree(staging)
     try:
         for url, html in pages:
             atomic_write(staging / url, html.encode("utf-8"), fsync=False)
         done = subprocess.run(
-            [str(pagefind_bin.get_executable()), "--site", str(staging), "--output-path",
-             str(target), "--force-language", language, "--glob", "*.html", "--silent"],
+            [binary, "--site", str(staging), "--output-path", str(target),
+             "--glob", "*.html", "--silent"],
             capture_output=True, text=True, check=False)
     finally:
         _remove_tree(staging)
@@ -328,7 +361,7 @@ def build_index(output: Path, pages: list[tuple[str, str]], langs: list[str]) ->
     for folder in (target, old):
         _remove_tree(folder)
     language = main_language(langs)
-    _index(pages, target, language)
+    _index(pages, target)
     live = output / BUNDLE
     if live.exists():
         live.rename(old)

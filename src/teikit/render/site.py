@@ -174,6 +174,8 @@ class Renderer:
 
     def unit(self, unit: Unit, tei_href: str) -> tuple[Page, Counter]:
         meta = metadata_of(unit)
+        # the page is in its text's language (its <html lang>, Pagefind's index for it)
+        meta.lang = search.text_language(unit, meta)
         page = Page(unit.id, meta, unit.source, tei_href)
         name = f"{unit.source}#{unit.id}" if unit.div is not None else str(unit.source)
         params = {"title": meta.title, "date": meta.date_printed, "doc_lang": meta.lang}
@@ -193,7 +195,10 @@ class Renderer:
                          or (m["names"] or [""])[0] for m in page.mentions
                          if m["role"] == "speaker"]
                 facets.speakers = [n for n in dict.fromkeys(named) if n]
-            search.mark(article, meta, facets, search.turn_speakers(unit, meta, anchors))
+            turns = search.turn_speakers(unit, meta, anchors)
+            if self.register is not None:
+                turns = registers.turn_names(self.register, page.mentions, turns)
+            search.mark(article, meta, facets, turns)
             page.facets = asdict(facets)
             page.article = etree.tostring(article, method="html", encoding="unicode")
         if self.text:

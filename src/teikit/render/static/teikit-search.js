@@ -21,16 +21,71 @@
                  ["source", "Source"], ["language", "Language"]];
   var PAGE = 10;
   var pagefind = null, shown = 0, current = [], timer = 0, generation = 0;
+  var segmented = [];  /* languages Pagefind segments into words: zh, ja */
+  var CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 
+  /* Pagefind keeps one index per page language (each with its stemmer, and for Chinese
+     its word segmenter) and loads only the one of the page's <html lang>; the edition is
+     searched as a whole: its main language's index first (the query is stemmed by that
+     language's module), every other language's index merged into it. */
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
-          return pf.filters();
-        }).then(function (filters) { makeFilters(filters); return pf; });
+      var bundle = new URL("pagefind/", root).href;
+      var opts = { baseUrl: root.pathname, excerptLength: 24 };
+      pagefind = fetch(bundle + "pagefind-entry.json").then(function (r) {
+        return r.json();
+      }).then(function (entry) {
+        var langs = Object.keys(entry.languages || {}).sort(function (a, b) {
+          return entry.languages[b].page_count - entry.languages[a].page_count ||
+            (a < b ? -1 : a > b ? 1 : 0);
+        });
+        segmented = langs.filter(function (l) { return /^(zh|ja)\b/.test(l); });
+        return import(bundle + "pagefind.js").then(function (pf) {
+          return pf.options(opts).then(function () {
+            /* Pagefind reads the language from <html lang> when it starts, synchronously:
+               the main language is set for that moment and the page's put back. */
+            var html = document.documentElement, own = html.getAttribute("lang");
+            if (langs.length) html.setAttribute("lang", langs[0]);
+            var started = pf.init();
+            if (own === null) html.removeAttribute("lang"); else html.setAttribute("lang", own);
+            return started;
+          }).then(function () {
+            /* the same folder under another name: Pagefind skips a merge of the path it
+               already loaded, whatever the language asked for */
+            return langs.slice(1).reduce(function (done, lang) {
+              return done.then(function () {
+                return pf.mergeIndex(bundle + "./", Object.assign({ language: lang }, opts));
+              });
+            }, Promise.resolve());
+          }).then(function () {
+            return pf.filters();
+          }).then(function (filters) { makeFilters(filters); return pf; });
+        });
       });
     }
     return pagefind;
+  }
+
+  var years = [];
+
+  function menu(name, text, values, counts) {
+    var label = document.createElement("label");
+    label.textContent = text + " ";
+    var select = document.createElement("select");
+    select.name = name;
+    var all = document.createElement("option");
+    all.value = "";
+    all.textContent = "any";
+    select.appendChild(all);
+    values.forEach(function (v) {
+      var o = document.createElement("option");
+      o.value = v;
+      o.textContent = counts ? v + " (" + counts[v] + ")" : v;
+      select.appendChild(o);
+    });
+    select.addEventListener("change", run);
+    label.appendChild(select);
+    filterBox.appendChild(label);
   }
 
   function makeFilters(filters) {
@@ -40,32 +95,32 @@
       if (!values.length) return;
       any = true;
       values.sort(function (a, b) { return a.localeCompare(b, undefined, { numeric: true }); });
-      var label = document.createElement("label");
-      label.textContent = f[1] + " ";
-      var select = document.createElement("select");
-      select.name = f[0];
-      var all = document.createElement("option");
-      all.value = "";
-      all.textContent = "any";
-      select.appendChild(all);
-      values.forEach(function (v) {
-        var o = document.createElement("option");
-        o.value = v;
-        o.textContent = v + " (" + filters[f[0]][v] + ")";
-        select.appendChild(o);
-      });
-      select.addEventListener("change", run);
-      label.appendChild(select);
-      filterBox.appendChild(label);
+      if (f[0] === "year") {  /* a range of years: from … to … */
+        years = values;
+        menu("year-from", "Year from", values, filters.year);
+        menu("year-to", "to", values, null);
+      } else {
+        menu(f[0], f[1], values, filters[f[0]]);
+      }
     });
     filterBox.hidden = !any;
   }
 
   function chosenFilters() {
-    var chosen = {}, n = 0;
+    var chosen = {}, n = 0, from = "", to = "";
     filterBox.querySelectorAll("select").forEach(function (s) {
-      if (s.value) { chosen[s.name] = s.value; n++; }
+      if (!s.value) return;
+      if (s.name === "year-from") from = s.value;
+      else if (s.name === "year-to") to = s.value;
+      else { chosen[s.name] = s.value; n++; }
     });
+    if (from || to) {  /* every year in the range: Pagefind matches any of them */
+      var inRange = years.filter(function (y) {
+        return (!from || +y >= +from) && (!to || +y <= +to);
+      });
+      chosen.year = { any: inRange.length ? inRange : ["none"] };
+      n++;
+    }
     return n ? chosen : null;
   }
 
@@ -106,7 +161,11 @@
     if (hit !== undefined) {
       anchors.forEach(function (a) {
         if (a.location > hit) return;
-        if (a.element === "p" || a.element === "div" || a.element === "li") target = a;
+        /* a paragraph, turn or note; a word of the header panel ("About this document")
+           links to that panel's heading */
+        if (a.element === "p" || a.element === "div" || a.element === "li" ||
+            (a.element === "h2" && a.id)) target = a;
+        if (a.element === "h2") turn = null;  /* a new section (the notes): no one speaks */
         if (turns[a.id] !== undefined) turn = a;
       });
     }
@@ -156,14 +215,56 @@
     });
   }
 
+  function plainWords(html) {
+    var t = document.createElement("template");
+    t.innerHTML = html || "";
+    return Array.prototype.map.call(t.content.querySelectorAll("mark"), function (m) {
+      return m.textContent.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+    });
+  }
+
+  /* In a Chinese or Japanese index Pagefind also matches a word of the page that begins a
+     query word ("a" for "assuredly", "in" for "international"): right for unspaced text,
+     noise for the English words of such a page (its title, its header).  For a query in
+     spaced script, those pages' results are kept only where a marked word is the query
+     word, begins with it, or is it less an ending ("talk" for "talks"). */
+  function search(pf, term, filters) {
+    var options = filters ? { filters: filters } : {};
+    if (!term || CJK.test(term) || !segmented.length || (filters && filters.language)) {
+      return pf.search(term || null, options).then(function (f) { return f.results; });
+    }
+    var words = term.toLowerCase().split(/\s+/).map(function (w) {
+      return w.replace(/[^\p{L}\p{N}]+/gu, "");
+    }).filter(Boolean);
+    function only(langs) {
+      return { filters: Object.assign({}, filters || {}, { language: langs }) };
+    }
+    return Promise.all([pf.search(term, only({ none: segmented })),
+                        pf.search(term, only({ any: segmented }))]).then(function (two) {
+      return Promise.all(two[1].results.map(function (r) {
+        return r.data().then(function (d) { return { r: r, marked: plainWords(d.excerpt) }; });
+      })).then(function (checked) {
+        var kept = checked.filter(function (c) {
+          return c.marked.some(function (m) {
+            return words.some(function (w) {
+              return m.indexOf(w) === 0 ||
+                (w.indexOf(m) === 0 && m.length >= Math.max(4, w.length - 3));
+            });
+          });
+        }).map(function (c) { return c.r; });
+        return two[0].results.concat(kept).sort(function (a, b) { return b.score - a.score; });
+      });
+    });
+  }
+
   function run() {
     var term = input.value.trim(), filters = chosenFilters(), mine = ++generation;
     if (!term && !filters) { list.textContent = ""; status.textContent = ""; return; }
     load().then(function (pf) {
-      return pf.search(term || null, filters ? { filters: filters } : {});
-    }).then(function (found) {
-      if (mine !== generation || !found) return;
-      current = found.results;
+      return search(pf, term, filters);
+    }).then(function (results) {
+      if (mine !== generation || !results) return;
+      current = results;
       shown = 0;
       list.textContent = "";
       status.textContent = current.length === 1 ? "1 document found" :
