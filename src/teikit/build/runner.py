@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from teikit.build import books
 from teikit.build import state as state_file
 from teikit.build.hashing import PACKAGE, Hashes, code_digest, folder_digest, key
 from teikit.build.progress import Progress, Summary
@@ -433,10 +434,12 @@ class Build:
         corpus_key = key(self.digests["design"], units, p.formats, p.title, p.publisher,
                          p.licence, book_moment(p.date).isoformat(),
                          register.read_bytes() if register is not None else None)
-        old_pages = self.old["pages"]
+        old_pages, old_books = self.old["pages"], self.old["books"]
         if corpus_key == self.old.get("corpus") and _outputs_intact(
-                output, {name: rec[1] for name, rec in old_pages.items()}):
-            self.new["pages"], self.new["corpus"] = old_pages, corpus_key
+                output, {name: rec[1] for name, rec in old_pages.items()}) and \
+                books.intact(output, old_books):
+            self.new["pages"], self.new["books"] = old_pages, old_books
+            self.new["corpus"] = corpus_key
             return
         from teikit.build import pages
         templates = self.project.path(self.project.templates)
@@ -455,14 +458,13 @@ class Build:
         for d in report.diagnostics:
             self.summary.warnings.append(d)
             self.progress.message(d.format())
-        from teikit.render.book import wants_books
-        if wants_books(p.formats):
-            from teikit.render.site import Options as RenderOptions
-            books = pages.write_books(units, output, state_file.folder(output), RenderOptions(
+        from teikit.render.site import Options as RenderOptions
+        self.new["books"], written = books.write(
+            units, output, state_file.folder(output), RenderOptions(
                 output=output, formats=p.formats, templates=templates, title=p.title,
-                publisher=p.publisher, licence=p.licence, date=p.date, durable=False))
-            report.records.update(books)
-            report.written += sorted(books)
+                publisher=p.publisher, licence=p.licence, date=p.date, durable=False),
+            self.digests["design"], old_books)
+        report.written += written
         self.new["pages"], self.new["corpus"] = report.records, corpus_key
         self.summary.pages_written = len(report.written)
         self.summary.add_time("pages", time.process_time() - start)
