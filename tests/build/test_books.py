@@ -3,6 +3,7 @@ document changed; the edition PDF and the EPUB whenever any document did, and ne
 build with nothing to do."""
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,20 @@ def test_dropping_the_print_formats_removes_the_books(print_project):
     assert _books(print_project) == {}
     assert not (print_project / "output" / "pdf").exists() or \
         not any((print_project / "output" / "pdf").iterdir())
+
+
+def test_books_laid_out_in_the_workers_are_the_same_bytes(print_project, tmp_path):
+    # -j 2: the documents' PDFs are laid out in the worker processes, the edition here
+    other = tmp_path / "other"
+    (other / "tei").mkdir(parents=True)
+    for edition in (print_project / "tei").glob("*.xml"):
+        (other / "tei" / edition.name).write_bytes(edition.read_bytes())
+    write_config(other, extra=BOOKS)
+    run(other, jobs=2)
+    ours, theirs = _books(print_project), _books(other)
+    assert {n: h for n, (_, _, h) in ours.items()} == {n: h for n, (_, _, h) in theirs.items()}
+    def books(root: Path) -> dict:
+        return json.loads((root / "output" / ".teikit-build" / "state.json").read_text(
+            encoding="utf-8"))["books"]
+
+    assert books(other) == books(print_project)

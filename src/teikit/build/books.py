@@ -18,9 +18,11 @@ from teikit.build.worker import ARTICLES
 
 
 def write(units: list[dict], output: Path, cache: Path, options, design: str,
-          recorded: dict[str, list]) -> tuple[dict[str, list], list[str]]:
+          recorded: dict[str, list], spread=None) -> tuple[dict[str, list], list[str]]:
     """The books of ``units`` (``options``: the site's render options; ``design``: the
-    build's digest of code, templates and formats); their records and the names written."""
+    build's digest of code, templates and formats); their records and the names written.
+    ``spread``: see :func:`teikit.render.pdf.update_pdfs` (the documents' PDFs laid out in
+    the workers while the edition PDF is laid out here)."""
     from teikit.build.pages import _page_objects  # noqa: PLC2701 - the build's own pages
     from teikit.render.book import EPUB_NAME, wants_books
     from teikit.render.site import _environment, _sort_key, book_style  # noqa: PLC2701
@@ -47,7 +49,7 @@ def write(units: list[dict], output: Path, cache: Path, options, design: str,
         records.update(update_pdfs(pages, output, edition,
                                    book_style("print.css", options.templates),
                                    _environment(options.templates), options.durable,
-                                   recorded, salt=design))
+                                   recorded, salt=design, spread=spread))
     written = sorted(n for n, rec in records.items() if recorded.get(n) != rec)
     for name in sorted(set(recorded) - set(records)):
         (output / name).unlink(missing_ok=True)

@@ -156,6 +156,18 @@ class _Pool:
         chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
         return [item for part in self.pool.map(worker.write_pages, chunks) for item in part]
 
+    def offprints(self, due: list, *args):
+        """Start ``pdf.write_offprints`` on ``due`` in the pool; a function waiting for the
+        (name, size) written.  Without a pool, or for one document, here and now."""
+        from teikit.render.pdf import write_offprints
+        if self.pool is None or len(due) < 2:
+            written = write_offprints(due, *args)
+            return lambda: written
+        size = -(-len(due) // (self.jobs * 2))
+        futures = [self.pool.submit(write_offprints, due[i:i + size], *args)
+                   for i in range(0, len(due), size)]
+        return lambda: [item for f in futures for item in f.result()]
+
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown()
@@ -463,7 +475,7 @@ class Build:
             units, output, state_file.folder(output), RenderOptions(
                 output=output, formats=p.formats, templates=templates, title=p.title,
                 publisher=p.publisher, licence=p.licence, date=p.date, durable=False),
-            self.digests["design"], old_books)
+            self.digests["design"], old_books, pool.offprints)
         report.written += written
         self.new["pages"], self.new["corpus"] = report.records, corpus_key
         self.summary.pages_written = len(report.written)
