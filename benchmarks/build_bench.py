@@ -10,6 +10,8 @@ of its model — then, each in a fresh process:
 * a full build (convert + validate + HTML + text), documents/second per stage;
 * a rebuild with nothing to do;
 * a rebuild after one source changed;
+* with ``--formats pdf,epub``: the print formats too (then a second no-op rebuild, and no
+  floor or forced rebuild);
 * the floor: lxml parse + serialise of the same editions (one process);
 * a forced rebuild (``--force``: every document redone).
 
@@ -134,7 +136,8 @@ def vary(kind: str, text: str, n: int, rng: random.Random) -> str:
     return re.sub(r"/(document|node)/\d+", lambda m: f"/{m.group(1)}/{500000 + n}", text)
 
 
-def generate(root: Path, n: int, seed: int = 1, seeds_only: bool = False) -> int:
+def generate(root: Path, n: int, seed: int = 1, seeds_only: bool = False,
+             formats: str = "") -> int:
     rng = random.Random(seed)
     models = templates(seeds_only)
     (root / "sources").mkdir(parents=True, exist_ok=True)
@@ -146,8 +149,15 @@ def generate(root: Path, n: int, seed: int = 1, seeds_only: bool = False) -> int
         size += len(data)
     (root / "teikit.toml").write_text(
         '[edition]\ntitle = "Synthetic corpus"\n\n[[sources]]\nglob = "sources/*.txt"\n'
-        'reader = "auto"\n', encoding="utf-8")
+        'reader = "auto"\n' + _formats(formats), encoding="utf-8")
     return size
+
+
+def _formats(formats: str) -> str:
+    if not formats:
+        return ""
+    names = ", ".join(f'"{f}"' for f in ["html", "text", *formats.split(",")])
+    return f"\n[build]\nformats = [{names}]\n"
 
 
 def child(code: str, *args: str) -> dict:
@@ -184,6 +194,9 @@ def main() -> int:
     parser.add_argument("--seeds-only", action="store_true",
                         help="generate from the two seeds alone (seed-sized documents, "
                         "≈ 5 kB) instead of the seeds and all development samples")
+    parser.add_argument("--formats", default="",
+                        help="print formats built besides HTML and text, e.g. pdf,epub "
+                        "(then the floor and the forced rebuild are left out)")
     args = parser.parse_args()
     if not (SHARED / "seeds").is_dir():
         print(f"{SHARED} not found", file=sys.stderr)
@@ -195,13 +208,13 @@ def main() -> int:
     # before building the next would bill the next build for the benchmark's own clean-up.
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         for n in (int(s) for s in args.sizes.split(",")):
-            measure(Path(tmp) / f"n{n}", n, args.jobs, args.seeds_only)
+            measure(Path(tmp) / f"n{n}", n, args.jobs, args.seeds_only, args.formats)
     return 0
 
 
-def measure(root: Path, n: int, jobs: int, seeds_only: bool) -> None:
+def measure(root: Path, n: int, jobs: int, seeds_only: bool, formats: str = "") -> None:
     start = time.perf_counter()
-    size = generate(root, n, seeds_only=seeds_only)
+    size = generate(root, n, seeds_only=seeds_only, formats=formats)
     # the sources of a real project were written long ago: flush the generator's files
     # now, or the build pays for their writeback
     os.sync()
@@ -214,6 +227,9 @@ def measure(root: Path, n: int, jobs: int, seeds_only: bool) -> None:
     head, _, last = one.read_text(encoding="utf-8").rpartition("\n\n")
     one.write_text(f"{head}\n\nAn editor's correction.\n\n{last}", encoding="utf-8")
     report("one source changed", n, child(CHILD, str(root), str(jobs), ""))
+    if formats:
+        report("no-op rebuild", n, child(CHILD, str(root), str(jobs), ""))
+        return
     floor = child(FLOOR, str(root / "tei"))
     print(f"  {'floor':<18} {floor['wall']:7.2f}s wall  {n / floor['wall']:7.0f} docs/s"
           f"  (lxml parse + serialise, one process); full build / floor = "

@@ -345,16 +345,19 @@ def test_pdf_bookmarks_are_the_headings_without_notes(pdfs):
     assert not any("Reagan Library" in t for t in titles)   # note 1 sits in the heading
 
 
-def test_document_pdfs_are_the_editions_pages(pdfs):
-    # each document is laid out once: its PDF is numbered as its pages are in the edition
+def test_document_pdfs_are_offprints_numbered_from_one(pdfs):
+    # a document's PDF depends on that document alone: its pages are numbered 1..n (cited as
+    # "p. N of the document"), and show what the edition shows on its pages from its start
     edition = _pages_text(pdfs / "edition.pdf")
     numbers = [int(n) for n in re.findall(r"\.{2,} ?(\d+)", " ".join(edition[1].split()))]
     for name, start in zip(("frus-d169", "wilson-117244"), numbers, strict=True):
-        own = _pages_text(pdfs / "pdf" / f"{name}.pdf")
-        footers = [[x.strip() for x in p.splitlines() if x.strip()][-1] for p in own if p.strip()]
-        assert footers == [str(n) for n in range(start, start + len(footers))], name
-        assert [" ".join(p.split()) for p in own if p.strip()] == \
-            [" ".join(p.split()) for p in edition[start - 1:start - 1 + len(footers)]]
+        own = [p for p in _pages_text(pdfs / "pdf" / f"{name}.pdf") if p.strip()]
+        lines = [[x.strip() for x in p.splitlines() if x.strip()] for p in own]
+        assert [page[-1] for page in lines] == [str(n) for n in range(1, len(own) + 1)], name
+        theirs = [[x.strip() for x in p.splitlines() if x.strip()]
+                  for p in edition[start - 1:start - 1 + len(own)]]
+        assert [page[-1] for page in theirs] == [str(n) for n in range(start, start + len(own))]
+        assert [page[:-1] for page in lines] == [page[:-1] for page in theirs], name
     # the contents link to the documents inside the edition
     assert "frus-d169--document" in _pdf_strings(pdfs / "edition.pdf", b"/Dest")
 

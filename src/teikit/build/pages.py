@@ -148,17 +148,6 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
     return report
 
 
-def write_books(units: list[dict], output: Path, cache: Path, options) -> dict[str, list]:
-    """The EPUB and PDFs of the corpus (``options``: the site's render options), from the
-    articles the workers cached; their records (output name -> [key, size])."""
-    from teikit.render.site import write_books as write
-    pages = _page_objects(units)
-    for page in pages:
-        page.article = (cache / ARTICLES / f"{page.id}.html").read_text(encoding="utf-8")
-    book_key = key(*(u["article"] for u in units))
-    return {name: [book_key, size] for name, size in write(pages, options)}
-
-
 def _register_pages(output: Path, pages: list, templates: Path | None, digest: str,
                     common: dict, register: Path | None, recorded: dict,
                     report: PageReport) -> None:

@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from teikit.build import books
 from teikit.build import state as state_file
 from teikit.build.hashing import PACKAGE, Hashes, code_digest, folder_digest, key
 from teikit.build.progress import Progress, Summary
@@ -154,6 +155,18 @@ class _Pool:
         size = max(16, len(jobs) // (self.jobs * 4))
         chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
         return [item for part in self.pool.map(worker.write_pages, chunks) for item in part]
+
+    def offprints(self, due: list, *args):
+        """Start ``pdf.write_offprints`` on ``due`` in the pool; a function waiting for the
+        (name, size) written.  Without a pool, or for one document, here and now."""
+        from teikit.render.pdf import write_offprints
+        if self.pool is None or len(due) < 2:
+            written = write_offprints(due, *args)
+            return lambda: written
+        size = -(-len(due) // (self.jobs * 2))
+        futures = [self.pool.submit(write_offprints, due[i:i + size], *args)
+                   for i in range(0, len(due), size)]
+        return lambda: [item for f in futures for item in f.result()]
 
     def close(self) -> None:
         if self.pool is not None:
@@ -433,10 +446,12 @@ class Build:
         corpus_key = key(self.digests["design"], units, p.formats, p.title, p.publisher,
                          p.licence, book_moment(p.date).isoformat(),
                          register.read_bytes() if register is not None else None)
-        old_pages = self.old["pages"]
+        old_pages, old_books = self.old["pages"], self.old["books"]
         if corpus_key == self.old.get("corpus") and _outputs_intact(
-                output, {name: rec[1] for name, rec in old_pages.items()}):
-            self.new["pages"], self.new["corpus"] = old_pages, corpus_key
+                output, {name: rec[1] for name, rec in old_pages.items()}) and \
+                books.intact(output, old_books):
+            self.new["pages"], self.new["books"] = old_pages, old_books
+            self.new["corpus"] = corpus_key
             from teikit.build.pages import warnings_kept
             self._page_warnings(warnings_kept(self.old.get("page_warnings", [])))
             return
@@ -455,14 +470,13 @@ class Build:
                              templates, self.project.title, self.digests["design"],
                              old_pages, run_jobs, register)
         self._page_warnings(report.diagnostics)
-        from teikit.render.book import wants_books
-        if wants_books(p.formats):
-            from teikit.render.site import Options as RenderOptions
-            books = pages.write_books(units, output, state_file.folder(output), RenderOptions(
+        from teikit.render.site import Options as RenderOptions
+        self.new["books"], written = books.write(
+            units, output, state_file.folder(output), RenderOptions(
                 output=output, formats=p.formats, templates=templates, title=p.title,
-                publisher=p.publisher, licence=p.licence, date=p.date, durable=False))
-            report.records.update(books)
-            report.written += sorted(books)
+                publisher=p.publisher, licence=p.licence, date=p.date, durable=False),
+            self.digests["design"], old_books, pool.offprints)
+        report.written += written
         self.new["pages"], self.new["corpus"] = report.records, corpus_key
         self.summary.pages_written = len(report.written)
         self.summary.add_time("pages", time.process_time() - start)

@@ -3,7 +3,8 @@
 The file holds, for each source, the edition it produced and the key of that conversion;
 for each edition, the keys of its validation and rendering, the units it yielded (with the
 metadata the index and persons pages need) and the output files written with their sizes;
-for each corpus page, its key; and the (mtime_ns, size, sha256) of every input seen.
+for each corpus page and each book (EPUB, PDFs), its key; and the (mtime_ns, size, sha256)
+of every input seen.
 
 It is written once at the end of a build, atomically, with sorted keys and no clock: the same
 files give the same bytes.  A missing or unreadable state just means "build everything".
@@ -15,7 +16,9 @@ import json
 from pathlib import Path
 
 FOLDER = ".teikit-build"
-FORMAT = 1
+#: 2: the books' records moved from ``pages`` to ``books`` (a state of format 1 is read as
+#: none: the next build makes everything once).
+FORMAT = 2
 
 
 def folder(output: Path) -> Path:
@@ -27,7 +30,8 @@ def path(output: Path) -> Path:
 
 
 def empty() -> dict:
-    return {"format": FORMAT, "files": {}, "sources": {}, "editions": {}, "pages": {}}
+    return {"format": FORMAT, "files": {}, "sources": {}, "editions": {}, "pages": {},
+            "books": {}}
 
 
 def load(output: Path) -> dict:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -46,6 +46,8 @@ from teikit.render.book import (
 )
 from teikit.xmlio import atomic_write
 
+#: (due, output, css_text, stamp, durable) -> a function waiting for [(name, size)].
+Spread = Callable[..., Callable[[], list[tuple[str, int]]]]
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: Block elements inside a note become display:block spans: the note is an inline float in
 #: the paragraph where its marker stood, and a block element there would end the paragraph
@@ -207,15 +209,32 @@ def write_pdfs(pages: Sequence, output: Path, edition: Edition, css_text: bytes,
                env, durable: bool = True) -> list[tuple[str, int]]:
     """A PDF per page (``pdf/<id>.pdf``) and ``edition.pdf``; (name, size) of each.
     ``pages`` are in reading (date) order; ``env`` is the site's jinja2 environment (for
-    ``print.html``, which an editor's ``--templates`` may replace).
+    ``print.html``, which an editor's ``--templates`` may replace)."""
+    records = update_pdfs(pages, output, edition, css_text, env, durable)
+    return [(name, size) for name, (_, size) in records.items()]
 
-    Every document is laid out once: its own PDF is that layout, numbered as in the edition
-    (an offprint: "pp. 37–52"), and the edition PDF is the front matter followed by the
-    documents' pages.  The contents' page numbers are therefore known without CSS
-    ``target-counter()`` — which in WeasyPrint 70 lays pages out again and loses their
-    footnotes.
+
+def update_pdfs(pages: Sequence, output: Path, edition: Edition, css_text: bytes, env,
+                durable: bool = True, recorded: dict[str, list] | None = None,
+                salt: str = "", spread: Spread | None = None) -> dict[str, list]:
+    """Write the PDFs of :func:`write_pdfs` whose content changed; the record of every PDF
+    (name -> [key, size]).  ``recorded`` holds the records of an earlier call: a PDF whose
+    key is the recorded one and whose file has the recorded size is not laid out again.
+    ``salt`` goes into every key (the build's digest of teikit's code and templates).
+    ``spread`` starts :func:`write_offprints` on the documents' PDFs that are due elsewhere
+    (a build's worker processes) and returns how to wait for them: the edition PDF is laid
+    out meanwhile.
+
+    Each document's own PDF is an offprint numbered from 1 ("p. 3 of the document"), so it
+    depends on that document alone (its article, the stylesheet, the template and the
+    edition's metadata): a change in one document rewrites one offprint.  The edition PDF
+    numbers its pages continuously and lays every document out again from the page where it
+    starts — it changes whenever any document does.  The contents' page numbers are known
+    from those layouts, without CSS ``target-counter()`` (which in WeasyPrint 70 lays pages
+    out again and loses their footnotes).
     """
     wp = weasyprint()
+    recorded = recorded or {}
     css = wp.CSS(string=css_text.decode("utf-8"), url_fetcher=_no_fetch,
                  font_config=_fonts())
     stamp = edition.moment().strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -228,6 +247,22 @@ def write_pdfs(pages: Sequence, output: Path, edition: Edition, css_text: bytes,
     # and a link to another document leads to it inside the edition
     inside = {p.id: f"#{p.id}--document" for p in pages}
     entries = [{"page": p, "anchor": f"{p.id}--document", "article": None} for p in pages]
+    sources = [template.render(
+        kind="document", title=page.meta.title, lang=page.meta.lang or "en",
+        documents=[{"page": page, "anchor": f"{page.id}--document",
+                    "article": Markup(_prepare(page, f"{page.id}--", inside))}],
+        description=page.meta.summary, numbers=None, **common) for page in pages]
+    salt = _key(salt, wp.__version__, css_text.decode("utf-8"), stamp)
+    records: dict[str, list] = {}
+    due: list[tuple[str, str, str]] = []
+    for page, source in zip(pages, sources, strict=True):
+        name, doc_key = pdf_href(page.id), _key(salt, source)
+        if _intact(output, name, doc_key, recorded):
+            records[name] = recorded[name]
+        else:
+            due.append((name, doc_key, source))
+            records[name] = [doc_key, 0]   # its size once written
+    offprints = (spread or _here)(due, output, css_text, stamp, durable)
 
     def front(numbers: list[int]):
         source = template.render(kind="edition", title=title, lang=langs[0],
@@ -235,28 +270,54 @@ def write_pdfs(pages: Sequence, output: Path, edition: Edition, css_text: bytes,
                                  **common)
         return source, _layout(wp, source, css)
 
+    # the contents with placeholder numbers name everything the edition shows but the
+    # numbers, which follow from the documents' sources
+    placeholder = template.render(kind="edition", title=title, lang=langs[0],
+                                  documents=entries, description="",
+                                  numbers=[0] * len(pages), **common)
+    edition_key = _key(salt, placeholder, *(records[pdf_href(p.id)][0] for p in pages))
+    if not _intact(output, PDF_NAME, edition_key, recorded):
+        records[PDF_NAME] = _write_edition(wp, css, sources, front, output, stamp, durable,
+                                           len(pages), edition_key)
+    else:
+        records[PDF_NAME] = recorded[PDF_NAME]
+    for name, size in offprints():
+        records[name][1] = size
+    return records
+
+
+def write_offprints(due: list[tuple[str, str, str]], output: Path, css_text: bytes,
+                    stamp: str, durable: bool) -> list[tuple[str, int]]:
+    """Lay out and write documents' PDFs, each ``(name, key, source)``; (name, size) of
+    each.  A module function, so that a build's worker processes can run it."""
+    wp = weasyprint()
+    css = wp.CSS(string=css_text.decode("utf-8"), url_fetcher=_no_fetch,
+                 font_config=_fonts())
+    written = []
+    for name, _, source in due:
+        data = _bytes(_render(wp, source, css, 1), source, stamp)
+        atomic_write(output / name, data, fsync=durable)
+        written.append((name, len(data)))
+    return written
+
+
+def _here(due, output, css_text, stamp, durable) -> Callable[[], list[tuple[str, int]]]:
+    written = write_offprints(due, output, css_text, stamp, durable)
+    return lambda: written
+
+
+def _write_edition(wp, css, sources: list[str], front, output: Path, stamp: str,
+                   durable: bool, count: int, edition_key: str) -> list:
     # the front matter's length with the widest numbers it can show, then the documents
     # from the page after it; should the real numbers change that length, again
-    first = len(front([10 ** 6] * len(pages))[1].pages) + 1
+    first = len(front([10 ** 6] * count)[1].pages) + 1
     for _ in range(3):
-        written: list[tuple[str, int]] = []
         layouts, numbers, number = [], [], first
-        for page in pages:
-            source = template.render(
-                kind="document", title=page.meta.title, lang=page.meta.lang or "en",
-                documents=[{"page": page, "anchor": f"{page.id}--document",
-                            "article": Markup(_prepare(page, f"{page.id}--", inside))}],
-                description=page.meta.summary, numbers=None, **common)
-            start = wp.CSS(string=f"@page :first {{ counter-reset: page {number} }}")
-            document = wp.HTML(string=source, url_fetcher=_no_fetch, base_url=None).render(
-                stylesheets=[css, start], font_config=_fonts())
+        for source in sources:
+            document = _render(wp, source, css, number)
             layouts.append(document)
             numbers.append(number)
             number += len(document.pages)
-            data = _bytes(document, source, stamp)
-            name = pdf_href(page.id)
-            atomic_write(output / name, data, fsync=durable)
-            written.append((name, len(data)))
         source, matter = front(numbers)
         if len(matter.pages) + 1 == first:
             break
@@ -264,5 +325,28 @@ def write_pdfs(pages: Sequence, output: Path, edition: Edition, css_text: bytes,
     edition_pdf = matter.copy([pg for doc in [matter, *layouts] for pg in doc.pages])
     data = _bytes(edition_pdf, source + "".join(str(n) for n in numbers), stamp)
     atomic_write(output / PDF_NAME, data, fsync=durable)
-    written.append((PDF_NAME, len(data)))
-    return written
+    return [edition_key, len(data)]
+
+
+def _render(wp, source: str, css, first_page: int):
+    """The layout of one document whose first page bears the number ``first_page``."""
+    start = wp.CSS(string=f"@page :first {{ counter-reset: page {first_page} }}")
+    return wp.HTML(string=source, url_fetcher=_no_fetch, base_url=None).render(
+        stylesheets=[css, start], font_config=_fonts())
+
+
+def _key(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _intact(output: Path, name: str, pdf_key: str, recorded: dict[str, list]) -> bool:
+    old = recorded.get(name)
+    if not old or old[0] != pdf_key:
+        return False
+    try:
+        return (output / name).stat().st_size == old[1]
+    except OSError:
+        return False
