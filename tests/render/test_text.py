@@ -69,3 +69,28 @@ def test_blocks_ended_by_fdd0_ignore_line_ends_in_the_text():
            f"one\n\n   two{BLOCK_END}\n   {BLOCK_END}  3. {PREFIX_END}note\n text{BLOCK_END}")
     assert layout(raw, width=0) == f"Title\n\nSource: a\n\nb\n\n{RULE}\n\none two\n\n" \
         "  3. note text\n"
+
+
+def _per_block(raw: str, width: int) -> str:
+    """The layout block by block (as it was before the one-pass collapse): each piece
+    between U+FDD0 laid out on its own, the header's pieces split at blank lines."""
+    from teikit.render.text import _BLOCK_BREAK, _laid_out
+    if BLOCK_END not in raw:
+        blocks = [_laid_out(p, width) for p in _BLOCK_BREAK.split(raw)]
+    else:
+        pieces = raw.split(BLOCK_END)
+        rule = next((i for i, p in enumerate(pieces) if p.strip(" \t\r\n") == RULE), -1)
+        head = [b for p in pieces[:rule + 1] for b in _BLOCK_BREAK.split(p)]
+        blocks = [_laid_out(p, width) for p in head + pieces[rule + 1:]]
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+_RAW = st.lists(st.sampled_from(["a", "bc", " ", "  ", "\n", "\t", "\r\n", "\u00a0", BLOCK_END,
+                                 PREFIX_END, "  1. ", RULE, "word" * 5]), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=_RAW, width=st.sampled_from([0, 1, 8, 20, 72]))
+def test_one_pass_layout_equals_the_layout_block_by_block(parts, width):
+    raw = "".join(parts)
+    assert layout(raw, width) == _per_block(raw, width)

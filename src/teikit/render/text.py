@@ -22,9 +22,20 @@ BLOCK_END = "\ufdd0"
 RULE = "=" * 72
 _BLOCK_BREAK = re.compile(r"\n(?:[ \t\r]*\n)+")
 _LAYOUT = " \t\r\n"
-# every run of layout whitespace except a lone space, which is already what it becomes
-# (matching each lone space made the collapse the slowest step of the text edition)
-_SPACES = re.compile(r"[\t\r\n][ \t\r\n]*| [ \t\r\n]+")
+# runs of two spaces or more, once line ends and tabs are spaces: a pattern that starts
+# with a literal string is searched for at C speed, where one that starts with a class of
+# characters ("[ \t\r\n]+") is tried at every character: half the text edition's layout
+_RUN = re.compile("  +")
+
+
+def collapse(text: str) -> str:
+    """Every run of ASCII layout whitespace (space, tab, CR, LF) as one space."""
+    text = text.replace("\n", " ")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "\r" in text:
+        text = text.replace("\r", " ")
+    return _RUN.sub(" ", text)
 
 
 def _block(raw: str, width: int) -> str:
@@ -35,7 +46,7 @@ def _block(raw: str, width: int) -> str:
         indent = len(prefix) - len(prefix.lstrip(" "))
         words = prefix.split()
         prefix = " " * indent + " ".join(words) + (" " if words else "")
-    content = _SPACES.sub(" ", content).strip(" ")  # str.strip() would take a no-break space
+    content = collapse(content).strip(" ")  # str.strip() would take a no-break space
     if not content:
         return prefix.rstrip()
     if width <= 0 or len(prefix) + len(content) <= width:
@@ -58,34 +69,51 @@ def _line_pattern(room: int) -> re.Pattern[str]:
     return re.compile(f"(.{{1,{room}}}|[^ ]+)(?: |$)")
 
 
-def _pieces(raw: str) -> list[str]:
-    """The blocks of the stylesheet's output, before layout."""
-    if BLOCK_END not in raw:
-        return _BLOCK_BREAK.split(raw)
-    pieces = raw.split(BLOCK_END)
-    rule = next((i for i, p in enumerate(pieces) if p.strip(_LAYOUT) == RULE), -1)
-    head = [b for p in pieces[:rule + 1] for b in _BLOCK_BREAK.split(p)]
-    return head + pieces[rule + 1:]
+def _laid_out(piece: str, width: int) -> str:
+    """One piece of the stylesheet's output as a block ("" when it holds only layout)."""
+    if PREFIX_END in piece:
+        block = _block(piece, width)
+        return block if block.strip(_LAYOUT) else ""
+    content = collapse(piece).strip(" ")
+    return content if width <= 0 or len(content) <= width else _wrap(content, width, "")
+
+
+def _body(body: str, width: int) -> list[str]:
+    """The blocks after the header rule: whitespace collapsed by one pass over all of them
+    (a pass per block was the slowest step of the text edition: ~10⁶ calls for a corpus),
+    blocks with a prefix laid out one by one."""
+    # no run of layout whitespace spans a U+FDD0, so the pieces keep their places
+    blocks = [c.strip(" ") for c in collapse(body).split(BLOCK_END)]
+    if width > 0:
+        blocks = [b if len(b) <= width else _wrap(b, width, "") for b in blocks]
+    if PREFIX_END in body:
+        for i, piece in enumerate(body.split(BLOCK_END)):
+            if PREFIX_END in piece:
+                blocks[i] = _laid_out(piece, width)
+    return blocks
+
+
+def _rule_end(raw: str) -> int:
+    """Where the body starts: after the piece that is the header's rule (0 if none)."""
+    start = 0
+    while (end := raw.find(BLOCK_END, start)) >= 0:
+        if raw[start:end].strip(_LAYOUT) == RULE:
+            return end + 1
+        start = end + 1
+    return start if raw[start:].strip(_LAYOUT) == RULE else 0
 
 
 def layout(raw: str, width: int = 72) -> str:
     """The text edition from the stylesheet's output; ``width`` 0 leaves lines unwrapped."""
-    blocks: list[str] = []
-    for piece in _pieces(raw):
-        # half the pieces are the XML's indentation between two blocks: nothing to lay out
-        if not piece.strip(_LAYOUT):
-            continue
-        if PREFIX_END in piece:
-            block = _block(piece, width)
-            if block.strip(_LAYOUT):
-                blocks.append(block)
-            continue
-        # the common block, without a prefix (as _block, inline: it is called ~10⁶ times
-        # for a corpus); not empty, as the piece holds a character that is not layout
-        content = _SPACES.sub(" ", piece).strip(" ")
-        blocks.append(content if width <= 0 or len(content) <= width
-                      else _wrap(content, width, ""))
-    return "\n\n".join(blocks) + "\n"
+    if BLOCK_END not in raw:
+        blocks = [_laid_out(p, width) for p in _BLOCK_BREAK.split(raw)]
+    else:
+        start = _rule_end(raw)
+        head = raw[:start].split(BLOCK_END)[:-1] if start else []
+        blocks = [_laid_out(b, width) for p in head for b in _BLOCK_BREAK.split(p)]
+        blocks += _body(raw[start:], width)
+    # half the pieces are the XML's indentation between two blocks: nothing to lay out
+    return "\n\n".join(b for b in blocks if b) + "\n"
 
 
 def body_of(text: str) -> str:
