@@ -26,6 +26,7 @@ could name; which person holds a role differs from document to document, and say
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ _AUTHORITIES = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few names, asked for at every mention
 def normal(name: str) -> str:
     """A name as compared: no case, accents, punctuation or extra spaces."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -139,42 +139,41 @@ def _is_paragraph(el: etree._Element) -> bool:
             or (el.tag == "span" and cls == ["as-p"]))
 
 
+def _has_class(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+# turns and paragraphs outside notes printed in place, found by libxml2 in document order
+# (a walk in Python cost as much as the stylesheet on a long play)
+_HTML_BLOCKS = etree.XPath(
+    f".//*[(self::div and {_has_class('sp')})"
+    " or (self::p and not(normalize-space(@class)))"
+    " or (self::div and substring-before(concat(normalize-space(@class), ' '), ' ') = 'p')"
+    " or (self::span and normalize-space(@class) = 'as-p')]"
+    f"[not(ancestor-or-self::*[{_has_class('note-inline')}])]")
+
+
 def _html_blocks(article: etree._Element) -> tuple[list, list]:
     """Turns and paragraphs of the article's text, in document order (notes printed in
     place are skipped: TEI paragraphs inside notes are not the document's paragraphs)."""
     turns, paras = [], []
     for section in article.iter("section"):
-        if "text" not in _classes(section):
+        if "text" not in _classes(section) or "note-inline" in _classes(section):
             continue
-        stack = [section]
-        while stack:
-            el = stack.pop()
-            if not isinstance(el.tag, str) or "note-inline" in _classes(el):
-                continue
-            if _is_turn(el):
-                turns.append(el)
-            elif _is_paragraph(el):
-                paras.append(el)
-            stack.extend(reversed(el))
+        for el in _HTML_BLOCKS(section):
+            (turns if _is_turn(el) else paras).append(el)
         break
     return turns, paras
 
 
+_TEI_TURNS = etree.XPath("t:text//t:sp[not(ancestor::t:note)]", namespaces={"t": TEI_NS})
+_TEI_PARAS = etree.XPath("t:text//*[self::t:p or self::t:ab][not(ancestor::t:note)]",
+                         namespaces={"t": TEI_NS})
+
+
 def tei_blocks(unit: Unit) -> tuple[list, list]:
     """The unit's turns (``sp``) and paragraphs (``p``, ``ab``) outside notes."""
-    turns, paras = [], []
-    for text in unit.root.iterchildren(_T + "text"):
-        stack = [text]
-        while stack:
-            el = stack.pop()
-            if not isinstance(el.tag, str) or el.tag == _T + "note":
-                continue
-            if el.tag == _T + "sp":
-                turns.append(el)
-            elif el.tag in (_T + "p", _T + "ab"):
-                paras.append(el)
-            stack.extend(reversed(el))
-    return turns, paras
+    return _TEI_TURNS(unit.root), _TEI_PARAS(unit.root)
 
 
 def _unique(wanted: str, used: set[str]) -> str:
@@ -193,7 +192,7 @@ def stamp_anchors(article: etree._Element, unit: Unit) -> dict:
     The HTML and TEI blocks are matched by position when the stylesheet made one HTML
     block per TEI block (teikit's does); otherwise the HTML gets positional ids and no
     TEI element is mapped (a register then links to the page)."""
-    used = {el.get("id") for el in article.iter() if isinstance(el.tag, str) and el.get("id")}
+    used = {str(v) for v in article.xpath(".//@id | @id")}
     html_turns, html_paras = _html_blocks(article)
     tei_turns, tei_paras = tei_blocks(unit)
     mapping: dict = {}

@@ -271,17 +271,18 @@ def _write_pages(report: Report, options: Options) -> None:
                           next=pages[i + 1] if i + 1 < len(pages) else None,
                           speakers=[(s.name, anchors[s.name]) for s in page.meta.speakers],
                           **common)
-        atomic_write(out / page.html_href, html.encode("utf-8"))
+        atomic_write(out / page.html_href, html.encode("utf-8"), fsync=options.durable)
         indexed.append((page.html_href, html))
     atomic_write(out / "index.html",
-                 env.get_template("index.html").render(pages=pages, **common).encode("utf-8"))
+                 env.get_template("index.html").render(pages=pages, **common).encode("utf-8"),
+                 fsync=options.durable)
     atomic_write(out / "persons.html",
                  env.get_template("persons.html").render(people=people, **common)
-                 .encode("utf-8"))
+                 .encode("utf-8"), fsync=options.durable)
     register = registers.load(options.register) if options.register else None
     for name, data in register_pages(env, pages, register, common, report.diagnostics,
                                      str(options.register or "")):
-        atomic_write(out / name, data)
+        atomic_write(out / name, data, fsync=options.durable)
     _copy_static(options)
     if with_search:
         try:
