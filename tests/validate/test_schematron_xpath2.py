@@ -140,11 +140,14 @@ def test_an_xslt_function_in_an_xpath1_schema_is_a_usage_error():
 def test_rule_context_branches_and_what_they_need():
     branches = xpath.union_branches("(tei:a|tei:b)/tei:c | tei:d[@x = 'a|b']", 2, NS)
     assert branches == ["(tei:a|tei:b)/tei:c", "tei:d[@x = 'a|b']"]
-    assert xpath.compile_expr("//tei:d[@n and @m]", NS, 2, "t").needs == (frozenset({"d"}), "n")
-    assert xpath.compile_expr("//tei:*[starts-with(@spanTo, '#')]", NS, 2, "t").needs == \
-        (None, "spanTo")
-    assert xpath.compile_expr("//tei:rt/@target", NS, 2, "t").needs == (frozenset({"rt"}),
-                                                                         "target")
+    def needs(branch):
+        return xpath.compile_expr(branch, NS, 2, "t").needs
+    assert needs("//tei:d[@n and @m]") == (frozenset({"d"}), "n", ())
+    assert needs("//tei:*[starts-with(@spanTo, '#')]") == (None, "spanTo", ())
+    assert needs("//tei:rt/@target") == (frozenset({"rt"}), "target", (frozenset({"rt"}),))
+    # every step of the path must occur: a corpus full of <ref> but without <listRef> skips it
+    assert needs("//(tei:a | tei:b)/tei:listRef/tei:ref") == (
+        frozenset({"ref"}), None, (frozenset({"a", "b"}), frozenset({"listRef"})))
 
 
 def test_an_xpath1_schema_never_imports_elementpath_to_load(tmp_path):

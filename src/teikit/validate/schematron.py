@@ -76,13 +76,16 @@ class Rule:
     lets: list[tuple[str, xpath.Expr]] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     #: per branch: the local names one of which must occur for it to match (None: any),
-    #: and the attribute (Clark name) every node it matches has (None: not known)
-    needs: list[tuple[frozenset | None, str | None]] = field(default_factory=list)
+    #: the attribute (Clark name) every node it matches has (None: not known), and for
+    #: each earlier step of its path the local names one of which must occur
+    needs: list[tuple] = field(default_factory=list)
     where: str = ""
 
     def can_match(self, branch: int, tags: frozenset, attributes: frozenset) -> bool:
-        names, attribute = self.needs[branch]
+        names, attribute, required = self.needs[branch]
         if names is not None and not (names & tags):
+            return False
+        if any(not (r & tags) for r in required):
             return False
         return attribute is None or attribute in attributes
 
@@ -161,8 +164,8 @@ class SchematronSchema:
             paths = [b if b.lstrip().startswith("/") else "//" + b.strip() for b in branches]
             compiled = [self._xpath(b, where) for b in paths]
             needs = [c.needs for c in compiled]
-            names = None if any(n is None for n, _ in needs) else frozenset().union(
-                *(n for n, _ in needs))
+            names = None if any(n[0] is None for n in needs) else frozenset().union(
+                *(n[0] for n in needs))
             rule = Rule(compiled, names, self._lets(r, where), needs=needs, where=where)
             bodies = [r] + [abstract[e.get("rule")] for e in r.findall(f"{{{self.ns}}}extends")
                             if e.get("rule") in abstract]

@@ -51,7 +51,7 @@ class Expr:
     __slots__ = ("text", "lxml", "names", "positional", "needs", "version", "_ns", "_token")
 
     def __init__(self, text: str, lxml: etree.XPath | None, names: frozenset,
-                 positional: bool = True, needs: tuple = (None, None), version: int = 1,
+                 positional: bool = True, needs: tuple = (None, None, ()), version: int = 1,
                  namespaces: dict[str, str] | None = None) -> None:
         self.text = text
         self.lxml = lxml
@@ -96,9 +96,10 @@ def _compile(text: str, namespaces: tuple, version: int, where: str) -> Expr:
     if lx is None and version == 1:
         raise TeikitError(f"Schematron {where}: not an XPath 1 expression: {text.strip()}",
                           exit_code=2)
-    names, attribute = info["needs"]
+    names, attribute, *required = info["needs"]
     return Expr(text, lx, frozenset(info["names"]), info["positional"],
-                (frozenset(names) if names is not None else None, attribute), version, ns)
+                (frozenset(names) if names is not None else None, attribute,
+                 tuple(frozenset(r) for r in (required[0] if required else []))), version, ns)
 
 
 def _analysis(text: str, version: int, ns: dict[str, str], where: str) -> dict:

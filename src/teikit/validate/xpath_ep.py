@@ -196,11 +196,12 @@ def analyse(text: str, version: int, namespaces: dict[str, str]) -> dict:
         comparisons = [(t.span, _VALUE[t.symbol]) for t in token.iter()
                        if t.symbol in _VALUE and len(t) == 2]
         lxml = _edit(text, currents, comparisons)
-    need_names, attribute = _needs(token, namespaces)
+    need_names, attribute, required = _needs(token, namespaces)
     return {"lxml": lxml, "names": names,
             "positional": any(t.label == "function" and t.symbol in ("position", "last")
                               for t in token.iter()),
-            "needs": [sorted(need_names) if need_names is not None else None, attribute]}
+            "needs": [sorted(need_names) if need_names is not None else None, attribute,
+                      required]}
 
 
 def _spans_of_current(token) -> list[tuple[int, int]]:
@@ -334,21 +335,24 @@ def union_branches(context: str, version: int, namespaces: dict[str, str]) -> li
     return [b.strip() for b in out]
 
 
-def _needs(tok, namespaces: dict[str, str]) -> tuple[frozenset | None, str | None]:
+def _needs(tok, namespaces: dict[str, str]) -> tuple[frozenset | None, str | None, list]:
     """What a document must contain for a context branch to match anything: one of the
-    local names (None: not known) of the element its last step selects, and an attribute
-    (Clark name) every matched node has (None: not known)."""
-    left = None
+    local names (None: not known) of the element its last step selects, an attribute
+    (Clark name) every matched node has (None: not known), and for each earlier step of the
+    path the names one of which must occur (``tei:listRef/tei:ref`` needs a ``listRef``)."""
+    left, required = None, []
     while True:
         if tok.symbol in ("/", "//") and len(tok) == 2:
             left, tok = tok[0], tok[1]
+            names, _, more = _needs(left, namespaces)
+            required += more + ([sorted(names)] if names is not None else [])
         elif tok.symbol in ("/", "//") and len(tok) == 1 or tok.symbol == "(" and len(tok) == 1:
             tok = tok[0]
         else:
             break
     if tok.symbol == "@":  # an attribute context: its owner element must occur
         owner = _needs(left, namespaces)[0] if left is not None else None
-        return owner, _attribute_name(tok, namespaces)
+        return owner, _attribute_name(tok, namespaces), required
     attribute = None
     while tok.symbol == "[" and len(tok) == 2:
         attribute = attribute or _required_attribute(tok[1], namespaces)
@@ -357,14 +361,14 @@ def _needs(tok, namespaces: dict[str, str]) -> tuple[frozenset | None, str | Non
         tok = tok[0]
     if tok.symbol in ("|", "union") and len(tok) == 2:
         a, b = _needs(tok[0], namespaces)[0], _needs(tok[1], namespaces)[0]
-        return (a | b if a is not None and b is not None else None), attribute
+        return (a | b if a is not None and b is not None else None), attribute, required
     if tok.symbol == "child" and tok.label == "axis":
         tok = tok[0]
     if tok.symbol == ":" and tok[1].symbol == "(name)":
-        return frozenset([tok[1].value]), attribute
+        return frozenset([tok[1].value]), attribute, required
     if tok.symbol == "(name)":
-        return frozenset([tok.value]), attribute
-    return None, attribute
+        return frozenset([tok.value]), attribute, required
+    return None, attribute, required
 
 
 def _required_attribute(pred, namespaces: dict[str, str]) -> str | None:
