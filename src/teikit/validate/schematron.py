@@ -24,7 +24,7 @@ from lxml import etree
 
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
-from teikit.validate import xpath2
+from teikit.validate import xpath
 from teikit.validate.document import Document
 from teikit.xmlio import parse_file
 
@@ -35,25 +35,23 @@ _INFO_ROLES = {"info", "information", "note"}
 
 
 class Query:
-    """A compiled XPath expression and the names of the variables it refers to.
+    """An XPath 1 expression compiled once, called with a node and the variables in scope;
+    only the variables it names are handed to lxml: it converts every variable it is given
+    on every call, and a node-set variable in scope (the schema's ``$identified``, every
+    identified element) made each test cost time in proportion to the document."""
 
-    Only those variables are handed to lxml: it converts every variable it is given on
-    every call, and a node-set variable in scope (the schema's ``$identified``, every
-    identified element) made each test cost time in proportion to the document.
-    """
-
-    __slots__ = ("xpath", "names", "text")
+    __slots__ = ("expr", "xpath")
 
     def __init__(self, expr: str, namespaces: dict[str, str]) -> None:
-        self.xpath = etree.XPath(expr, namespaces=namespaces)
-        self.names = frozenset(_VARIABLE.findall(expr))
-        self.text = expr
+        self.expr = xpath.compile_expr(expr, namespaces, 1, "expression")
+        self.xpath = self.expr.lxml
+
+    @property
+    def names(self) -> frozenset:
+        return self.expr.names
 
     def __call__(self, node: etree._Element | etree._ElementTree, variables: dict):
         return self.xpath(node, **{k: v for k, v in variables.items() if k in self.names})
-
-
-_VARIABLE = re.compile(r"\$([\w.-]+)")
 
 
 @dataclass
@@ -61,29 +59,33 @@ class Check:
     """One ``assert`` (problem when the test is false) or ``report`` (when true)."""
 
     is_report: bool
-    test: Query
+    test: xpath.Expr
     severity: str
     rule_id: str
     message: etree._Element
     #: per branch of the rule's context, the nodes for which the check fires, found in
-    #: one query (``(branch)[not(test)]``), or None where it must run node by node
-    bulk: list[Query | None] = field(default_factory=list)
+    #: one lxml query (``(branch)[not(test)]``), or None where it must run node by node
+    bulk: list[xpath.Expr | None] = field(default_factory=list)
 
 
 @dataclass
 class Rule:
-    context: list[Query]  # one per branch of the context's union: matched in turn
+    context: list[xpath.Expr]  # one per branch of the context's union: matched in turn
     #: local names the context can match, or None when it may match any element
     names: frozenset | None = None
-    lets: list[tuple[str, Query]] = field(default_factory=list)
+    lets: list[tuple[str, xpath.Expr]] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     #: per branch: the local names one of which must occur for it to match (None: any),
-    #: and the attribute (Clark name) every node it matches has (None: not known)
-    needs: list[tuple[frozenset | None, str | None]] = field(default_factory=list)
+    #: the attribute (Clark name) every node it matches has (None: not known), and for
+    #: each earlier step of its path the local names one of which must occur
+    needs: list[tuple] = field(default_factory=list)
+    where: str = ""
 
     def can_match(self, branch: int, tags: frozenset, attributes: frozenset) -> bool:
-        names, attribute = self.needs[branch]
+        names, attribute, required = self.needs[branch]
         if names is not None and not (names & tags):
+            return False
+        if any(not (r & tags) for r in required):
             return False
         return attribute is None or attribute in attributes
 
@@ -91,8 +93,12 @@ class Rule:
 @dataclass
 class Pattern:
     id: str
-    lets: list[tuple[str, Query]] = field(default_factory=list)
+    lets: list[tuple[str, xpath.Expr]] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+
+
+_VERSIONS = {"xslt": 1, "xslt1": 1, "xpath": 1, "exslt": 1, "xslt2": 2, "xpath2": 2,
+             "xslt3": 3, "xpath3": 3, "xpath31": 3}
 
 
 class SchematronSchema:
@@ -102,12 +108,17 @@ class SchematronSchema:
         self.name = name
         self.ns = _SCH_NS(schema)
         binding = (schema.get("queryBinding") or default_binding).lower()
-        self.xpath2 = binding not in ("xslt", "xslt1", "xpath", "exslt")
-        self.namespaces = dict(xpath2.EXSLT)
+        if binding not in _VERSIONS:
+            raise TeikitError(f"Schematron query binding {binding!r} is not supported "
+                              f"(expected one of {', '.join(sorted(_VERSIONS))})",
+                              file=name, exit_code=2)
+        self.version = _VERSIONS[binding]
+        self.xpath2 = self.version > 1
+        self.namespaces = dict(xpath.EXSLT)
         for n in schema.iter(f"{{{self.ns}}}ns"):
             self.namespaces[n.get("prefix")] = n.get("uri")
         self.skipped: list[tuple[str, str]] = []
-        self.lets = self._lets(schema, name)
+        self.lets = self._lets(schema, "schema-level let")
         abstract = {r.get("id"): r for r in schema.iter(f"{{{self.ns}}}rule")
                     if r.get("abstract") == "true"}
         self.patterns: list[Pattern] = []
@@ -116,11 +127,9 @@ class SchematronSchema:
             if pat.get("abstract") == "true" or pat.get("is-a"):
                 self.skipped.append((pid, "abstract patterns are not supported"))
                 continue
-            try:
-                self.patterns.append(self._pattern(pat, pid, abstract))
-            except (xpath2.Unsupported, etree.XPathSyntaxError) as e:
-                self.skipped.append((pid, f"expression not supported: {_short(e)}"))
+            self.patterns.append(self._pattern(pat, pid, abstract))
         self.total = len(self.patterns) + len(self.skipped)
+        xpath.save_cache()
 
     @classmethod
     def from_file(cls, path: Path) -> SchematronSchema:
@@ -132,68 +141,75 @@ class SchematronSchema:
 
     # ------------------------------------------------------------------ compiling
 
-    def _xpath(self, expr: str) -> Query:
-        expr = xpath2.translate(expr) if self.xpath2 else xpath2.bind_current(expr)
-        return Query(expr, self.namespaces)
+    def _xpath(self, expr: str, where: str) -> xpath.Expr:
+        try:
+            return xpath.compile_expr(expr, self.namespaces, self.version, where)
+        except TeikitError as e:
+            e.file = e.file or self.name
+            raise
 
-    def _lets(self, parent: etree._Element, where: str) -> list[tuple[str, Query]]:
-        lets = []
-        for let in parent.findall(f"{{{self.ns}}}let"):
-            lets.append((let.get("name"), self._xpath(let.get("value") or "''")))
-        return lets
+    def _lets(self, parent: etree._Element, where: str) -> list[tuple[str, xpath.Expr]]:
+        return [(let.get("name"), self._xpath(let.get("value") or "''",
+                                              f"{where} ${let.get('name')}"))
+                for let in parent.findall(f"{{{self.ns}}}let")]
 
     def _pattern(self, pat: etree._Element, pid: str, abstract: dict) -> Pattern:
-        p = Pattern(pid, self._lets(pat, pid))
+        p = Pattern(pid, self._lets(pat, f"pattern {pid}"))
         for r in pat.findall(f"{{{self.ns}}}rule"):
             if r.get("abstract") == "true":
                 continue
             context = r.get("context", "")
-            paths = xpath2.context_paths(context)
-            rule = Rule([self._xpath(p) for p in paths], _names(context), self._lets(r, pid),
-                        needs=[(_names(b), self._attribute_needed(b)) for b in paths])
+            where = f"pattern {pid}, rule {context.strip()!r}"
+            branches = xpath.union_branches(context, self.version, self.namespaces)
+            paths = [b if b.lstrip().startswith("/") else "//" + b.strip() for b in branches]
+            compiled = [self._xpath(b, where) for b in paths]
+            needs = [c.needs for c in compiled]
+            names = None if any(n[0] is None for n in needs) else frozenset().union(
+                *(n[0] for n in needs))
+            rule = Rule(compiled, names, self._lets(r, where), needs=needs, where=where)
             bodies = [r] + [abstract[e.get("rule")] for e in r.findall(f"{{{self.ns}}}extends")
                             if e.get("rule") in abstract]
             for body in bodies:
                 for c in body:
                     if c.tag in (f"{{{self.ns}}}assert", f"{{{self.ns}}}report"):
+                        self._compile_message(c, where)
                         check = Check(
-                            c.tag.endswith("report"), self._xpath(c.get("test", "true()")),
+                            c.tag.endswith("report"),
+                            self._xpath(c.get("test", "true()"), where),
                             _severity(c.get("role")), c.get("id") or pid, c)
                         check.bulk = [self._bulk(b, check, rule) for b in rule.context]
                         rule.checks.append(check)
             p.rules.append(rule)
         return p
 
-    def _bulk(self, branch: Query, check: Check, rule: Rule) -> Query | None:
-        """One query for the nodes of ``branch`` on which ``check`` fires, when that means
-        the same as testing node by node: in a predicate the context node is the node
-        tested, so ``(branch)[not(test)]`` are the nodes an assert fails on.  Not when the
-        test needs the rule's node as ``current()`` or the rule's own ``let``s, or asks its
-        position (``position()``, ``last()``: 1 for a rule's test, not in a predicate).
-        A node-by-node test cost an XPath call per node: 1.9 s of the GerDraCor sample's
-        9 s were the one ``l``-in-``l`` rule."""
-        test, where = check.test.text, branch.text
-        if rule.lets or "$current" in test or "$current" in where or _POSITIONAL.search(
-                xpath2._strip_strings(test)):
+    def _compile_message(self, template: etree._Element, where: str) -> None:
+        """Compile the message's expressions now, so that one neither engine reads is a
+        usage error when the schema is loaded (compiled expressions are cached)."""
+        for c in template:
+            if c.tag == f"{{{self.ns}}}name" and c.get("path"):
+                self._xpath(c.get("path"), where)
+            elif c.tag == f"{{{self.ns}}}value-of":
+                self._xpath(c.get("select", "."), where)
+
+    def _bulk(self, branch: xpath.Expr, check: Check, rule: Rule) -> xpath.Expr | None:
+        """One lxml query for the nodes of ``branch`` on which ``check`` fires, when that
+        means the same as testing node by node: in a predicate the context node is the node
+        tested, so ``(branch)[not(test)]`` are the nodes an assert fails on.  Not when either
+        needs elementpath, the test needs the rule's node as ``current()`` or the rule's own
+        ``let``s, or asks its position (``position()``, ``last()``: 1 for a rule's test, not
+        in a predicate).  A node-by-node test cost an XPath call per node: 1.9 s of the
+        GerDraCor sample's 9 s were the one ``l``-in-``l`` rule."""
+        test = check.test
+        if (rule.lets or branch.lxml is None or test.lxml is None or test.uses_current()
+                or branch.uses_current() or test.positional):
             return None
-        wrapped = f"boolean({test})" if check.is_report else f"not({test})"
+        wrapped = f"boolean({test.text})" if check.is_report else f"not({test.text})"
+        text = f"({branch.text})[{wrapped}]"
         try:
-            return Query(f"({where})[{wrapped}]", self.namespaces)
+            lx = etree.XPath(text, namespaces=self.namespaces)
         except etree.XPathSyntaxError:
             return None
-
-    def _attribute_needed(self, branch: str) -> str | None:
-        """The attribute every node a context branch matches has: a predicate ``[@name]``
-        of its last step (predicates filter one after another, so any of them)."""
-        steps = xpath2.split_top_level(branch, "/")
-        for pred in _predicates(steps[-1] if steps else ""):
-            if m := re.fullmatch(r"\s*@(?:([\w.-]+):)?([\w.-]+)\s*", pred):
-                prefix, local = m.groups()
-                if prefix is None:
-                    return local
-                uri = XML_NS if prefix == "xml" else self.namespaces.get(prefix)
-                return f"{{{uri}}}{local}" if uri else None
-        return None
+        return xpath.Expr(text, lx, branch.names | test.names)
 
     # ------------------------------------------------------------------ running
 
@@ -202,138 +218,171 @@ class SchematronSchema:
         root = doc.root
         present = frozenset(t.rsplit("}", 1)[-1] for t in doc.tags)
         attributes = doc.attributes
+        live = [pat for pat in self.patterns
+                if any(r.can_match(i, present, attributes) for r in pat.rules
+                       for i in range(len(r.context)))]
+        if not live:
+            # none of the elements (or attributes) any pattern is about occurs: skip the
+            # tree scans (a //tei:*[@calendar] scan is 0.03 s on a large play)
+            return out
+        ev = xpath.Evaluator(doc.tree)
         base: dict = {}
         for name, x in self.lets:
-            base[name] = _value(x(root, {**base, "current": root}))
-        for pat in list(self.patterns):
-            if not any(r.can_match(i, present, attributes) for r in pat.rules
-                       for i in range(len(r.context))):
-                # none of the elements (or attributes) it is about occurs: skip the tree
-                # scans (a //tei:*[@calendar] scan is 0.03 s on a large play)
-                continue
-            try:
-                out.extend(self._run(pat, doc, base))
-            except etree.XPathEvalError as e:
-                self.patterns.remove(pat)
-                self.skipped.append((pat.id, f"expression not supported: {_short(e)}"))
+            base[name] = self._let(ev, x, root, {**base, "current": root}, doc, "schema")
+        for pat in live:
+            out.extend(self._run(pat, doc, ev, base, present))
         return out
 
-    def _run(self, pat: Pattern, doc: Document, base: dict) -> list[Diagnostic]:
+    def _let(self, ev: xpath.Evaluator, x: xpath.Expr, node, variables: dict, doc: Document,
+             where: str):
+        try:
+            value = ev.run(x, node, variables)
+        except _EVAL_ERRORS as e:
+            raise _Failure(where, x, node, e) from e
+        return _value(value) if self.version == 1 else value
+
+    def _run(self, pat: Pattern, doc: Document, ev: xpath.Evaluator, base: dict,
+             present: frozenset) -> list[Diagnostic]:
         out = []
         variables = dict(base)
-        for name, x in pat.lets:
-            variables[name] = _value(x(doc.root, {**variables, "current": doc.root}))
+        try:
+            for name, x in pat.lets:
+                variables[name] = self._let(ev, x, doc.root,
+                                            {**variables, "current": doc.root}, doc, pat.id)
+        except _Failure as f:
+            return [self._failure(f, doc, pat.id)]
         # the nodes themselves, not their id()s: lxml makes a new proxy object for a node
         # whose last one was freed, and a freed proxy's id is soon reused for another node
-        fired: set[etree._Element] = set()
-        present = frozenset(t.rsplit("}", 1)[-1] for t in doc.tags)
+        fired: set = set()
         for k, rule in enumerate(pat.rules):
             live = [i for i in range(len(rule.context))
                     if rule.can_match(i, present, doc.attributes)]
-            if all(c.bulk and all(c.bulk[i] is not None for i in live) for c in rule.checks):
-                out.extend(self._run_bulk(rule, live, doc, variables, fired))
-                if k < len(pat.rules) - 1:  # later rules see only what this one did not
-                    fired.update(n for n in _matches(rule, doc, variables, live)
-                                 if isinstance(n, etree._Element))
+            if not live:
                 continue
-            for node in _matches(rule, doc, {**variables, "current": doc.root}, live):
-                if not isinstance(node, etree._Element) or node in fired:
-                    continue
-                fired.add(node)
-                local = dict(variables, current=node)
-                for name, x in rule.lets:
-                    local[name] = _value(x(node, local))
-                for check in rule.checks:
-                    hit = bool(check.test(node, local))
-                    if hit == check.is_report:
-                        line, col = doc.position(node)
-                        out.append(Diagnostic(doc.name, line, col, check.severity,
-                                              self._message(check.message, node, local),
-                                              check.rule_id))
+            try:
+                out.extend(self._run_rule(rule, live, doc, ev, variables, fired,
+                                          k < len(pat.rules) - 1))
+            except _Failure as f:
+                out.append(self._failure(f, doc, pat.id))
         return out
 
-    def _run_bulk(self, rule: Rule, live: list[int], doc: Document, variables: dict,
-                  fired: set[etree._Element]) -> list[Diagnostic]:
+    def _run_rule(self, rule: Rule, live: list[int], doc: Document, ev: xpath.Evaluator,
+                  variables: dict, fired: set, more: bool) -> list[Diagnostic]:
+        if all(c.bulk and all(c.bulk[i] is not None for i in live) for c in rule.checks) \
+                and all(xpath.lxml_value(variables[n]) is not None
+                        for c in rule.checks for i in live for n in c.bulk[i].names
+                        if n in variables):
+            out = self._run_bulk(rule, live, doc, ev, variables, fired)
+            if more:  # later rules see only what this one did not
+                fired.update(_key(n) for n in self._matches(rule, doc, ev, variables, live))
+            return out
+        out = []
+        for node in self._matches(rule, doc, ev, {**variables, "current": doc.root}, live):
+            if not _is_node(node) or _key(node) in fired:
+                continue
+            fired.add(_key(node))
+            local = dict(variables, current=node)
+            for name, x in rule.lets:
+                local[name] = self._let(ev, x, node, local, doc, rule.where)
+            for check in rule.checks:
+                try:
+                    hit = ev.boolean(check.test, node, local)
+                except _EVAL_ERRORS as e:
+                    raise _Failure(rule.where, check.test, node, e) from e
+                if hit == check.is_report:
+                    out.append(self._diagnostic(doc, ev, check, node, local))
+        return out
+
+    def _matches(self, rule: Rule, doc: Document, ev: xpath.Evaluator, variables: dict,
+                 live: list[int]) -> Iterator:
+        for i in live:
+            try:
+                result = ev.run(rule.context[i], doc.tree, variables)
+            except _EVAL_ERRORS as e:
+                raise _Failure(rule.where, rule.context[i], doc.root, e) from e
+            yield from result if isinstance(result, list) else ()
+
+    def _run_bulk(self, rule: Rule, live: list[int], doc: Document, ev: xpath.Evaluator,
+                  variables: dict, fired: set) -> list[Diagnostic]:
         out = []
         scope = {**variables, "current": doc.root}
         for check in rule.checks:
-            seen: set[etree._Element] = set()
+            seen: set = set()
             for i in live:
-                for node in check.bulk[i](doc.tree, scope):
-                    if not isinstance(node, etree._Element) or node in fired or node in seen:
+                for node in ev.run(check.bulk[i], doc.tree, scope):
+                    key = _key(node)
+                    if not _is_node(node) or key in fired or key in seen:
                         continue
-                    seen.add(node)
-                    line, col = doc.position(node)
-                    out.append(Diagnostic(doc.name, line, col, check.severity,
-                                          self._message(check.message, node,
-                                                        dict(variables, current=node)),
-                                          check.rule_id))
+                    seen.add(key)
+                    out.append(self._diagnostic(doc, ev, check, node,
+                                                dict(variables, current=node)))
         return out
 
-    def _message(self, template: etree._Element, node: etree._Element, variables: dict) -> str:
+    def _diagnostic(self, doc: Document, ev: xpath.Evaluator, check: Check, node,
+                    variables: dict) -> Diagnostic:
+        line, col = doc.position(node)
+        return Diagnostic(doc.name, line, col, check.severity,
+                          self._message(check.message, node, variables, ev), check.rule_id)
+
+    def _failure(self, f: _Failure, doc: Document, pid: str) -> Diagnostic:
+        """A test that raised a dynamic error (an XPath 2 type error on this document): the
+        document is reported, not passed — SchXslt on Saxon stops there."""
+        line, col = doc.position(f.node) if _is_node(f.node) else (0, 0)
+        return Diagnostic(doc.name, line, col, "error",
+                          f"Schematron {f.where}: cannot evaluate {f.expr.text.strip()!r} "
+                          f"here: {_short(f.error)}", pid)
+
+    def _message(self, template: etree._Element, node, variables: dict,
+                 ev: xpath.Evaluator) -> str:
         parts = [template.text or ""]
         for c in template:
             if c.tag == f"{{{self.ns}}}name":
                 path = c.get("path")
-                target = self._xpath(path)(node, variables) if path else node
+                target = ev.run(self._xpath(path, "name"), node, variables) if path else node
                 if isinstance(target, list):
                     target = target[0] if target else node
-                parts.append(etree.QName(target).localname
-                             if isinstance(target, etree._Element) else str(target))
+                parts.append(_local_name(target))
             elif c.tag == f"{{{self.ns}}}value-of":
-                parts.append(_string(self._xpath(c.get("select", "."))(node, variables)))
+                expr = self._xpath(c.get("select", "."), "value-of")
+                try:
+                    parts.append(_string(ev.run(expr, node, variables)))
+                except _EVAL_ERRORS as e:
+                    parts.append(f"[{_short(e)}]")
             else:
                 parts.append("".join(c.itertext()))
             parts.append(c.tail or "")
         return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
-def _matches(rule: Rule, doc: Document, variables: dict,
-             live: list[int] | None = None) -> Iterator:
-    for i, branch in enumerate(rule.context):
-        if live is None or i in live:
-            yield from branch(doc.tree, variables)
+_EVAL_ERRORS = (etree.XPathEvalError, xpath.EvalError)
 
 
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-_POSITIONAL = re.compile(r"(?<![\w.-])(?:position|last)\s*\(")
+class _Failure(Exception):
+    def __init__(self, where: str, expr: xpath.Expr, node, error: Exception) -> None:
+        super().__init__(where)
+        self.where, self.expr, self.node, self.error = where, expr, node, error
 
 
-def _predicates(step: str) -> list[str]:
-    """The top-level ``[...]`` predicates of one location step."""
-    preds, depth, cur = [], 0, []
-    for kind, text in xpath2._tokens(step):
-        if kind == "str":
-            if depth:
-                cur.append(text)
-            continue
-        for ch in text:
-            if ch == "[":
-                depth += 1
-                if depth == 1:
-                    cur = []
-                    continue
-            elif ch == "]":
-                depth -= 1
-                if depth == 0:
-                    preds.append("".join(cur))
-                    continue
-            if depth:
-                cur.append(ch)
-    return preds
+def _is_node(node) -> bool:
+    return isinstance(node, etree._Element) or bool(getattr(node, "is_attribute", False))
 
 
-def _names(context: str) -> frozenset | None:
-    """The element names a rule context is about — the element each ``|`` branch ends at
-    or starts from is what must be present — or None if any element may match (``*``,
-    ``node()``, attributes, functions)."""
-    names = set()
-    for branch in xpath2.split_top_level(context, "|"):
-        steps = re.findall(r"(?:^|/)(?:[\w-]+:)?([\w.-]+|\*)(?=\[|/|$)", branch.strip())
-        if not steps or "*" in steps or "(" in branch.split("[")[0]:
-            return None
-        names.add(steps[0])
-    return frozenset(names)
+def _key(node):
+    """Identity of a matched node: an element, or an attribute as (owner, name) — two
+    attribute results with the same value are equal strings."""
+    if isinstance(node, etree._Element):
+        return node
+    if getattr(node, "is_attribute", False):
+        return (node.getparent(), node.attrname)
+    return None
+
+
+def _local_name(target) -> str:
+    if isinstance(target, etree._Element):
+        return etree.QName(target).localname
+    if getattr(target, "is_attribute", False):
+        return etree.QName(target.attrname).localname
+    return str(target)
 
 
 def _SCH_NS(schema: etree._Element) -> str:
@@ -359,6 +408,8 @@ def _value(result):
 
 
 def _string(result) -> str:
+    if isinstance(result, bool):
+        return "true" if result else "false"
     if isinstance(result, list):
         if not result:
             return ""
@@ -380,7 +431,7 @@ def embedded(rng: etree._Element, name: str) -> SchematronSchema | None:
     patterns = rng.findall(f".//{{{ISO}}}pattern")
     if not patterns:
         return None
-    schema = etree.Element(f"{{{ISO}}}schema", queryBinding="xslt2")
+    schema = etree.Element(f"{{{ISO}}}schema", queryBinding="xslt3")
     seen = set()
     for n in rng.iter(f"{{{ISO}}}ns"):
         if n.get("prefix") not in seen:
@@ -388,7 +439,7 @@ def embedded(rng: etree._Element, name: str) -> SchematronSchema | None:
             schema.append(etree.Element(f"{{{ISO}}}ns", prefix=n.get("prefix"), uri=n.get("uri")))
     for p in patterns:
         schema.append(_copy(p))
-    return SchematronSchema(schema, name + " (embedded Schematron)", "xslt2")
+    return SchematronSchema(schema, name + " (embedded Schematron)", "xslt3")
 
 
 def _copy(el: etree._Element) -> etree._Element:
