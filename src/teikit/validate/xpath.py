@@ -254,15 +254,25 @@ def _cache_file() -> Path:
     digest = hashlib.sha256()
     for name in ("xpath.py", "xpath_ep.py"):  # a change of the analysis invalidates it
         digest.update((here / name).read_bytes())
+    digest.update(_engine_version().encode())  # and so does another elementpath parser
     return Path(base) / f"xpath-{digest.hexdigest()[:16]}.json"
+
+
+def _engine_version() -> str:
+    from importlib import metadata
+    try:
+        return metadata.version("elementpath")
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def _cache() -> dict:
     if _CACHE_STATE["data"] is None:
         try:
-            _CACHE_STATE["data"] = json.loads(_cache_file().read_text(encoding="utf-8"))
+            data = json.loads(_cache_file().read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            _CACHE_STATE["data"] = {}
+            data = {}
+        _CACHE_STATE["data"] = data if isinstance(data, dict) else {}
     return _CACHE_STATE["data"]
 
 
