@@ -193,3 +193,10 @@ def test_copy_certification_on_one_line_divides_into_its_parts():
         "A copy.", "The secretary of legation.", "F. PINTO."]
     assert fs.certification_cuts("A copy of the note is enclosed. It was sent.") == []
     assert fs.certification_cuts("Hon. William H. Seward, Secretary of State.") == []
+
+
+def test_single_name_with_a_stop_under_a_complimentary_close():
+    # FRUS 1901, doc. 134: "Be pleased, etc.," / <signed><hi rend="smallcaps">Holleben.</hi>
+    assert fs.looks_like_signature("Holleben.", after_close=True)
+    assert not fs.looks_like_signature("Holleben.")  # alone it may end a sentence
+    assert not fs.looks_like_signature("continued.", after_close=True)

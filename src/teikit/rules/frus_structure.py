@@ -281,7 +281,8 @@ def looks_like_signature(text: str, after_close: bool = False) -> bool:
     ``text`` is the line without its footnote markers.  The volumes up to about 1910 print
     the signature with a stop: "HAMILTON FISH.", "RECHBERG.", "E. H. Conger." (1901 China,
     57: small capitals in the Office's TEI); a name of capitalised words with a stop is a
-    signature only ``after_close``, i.e. under a complimentary close ("I have, etc.,").
+    signature only ``after_close``, i.e. under a complimentary close ("I have, etc.,"); there
+    a single name with a stop is one too ("Be pleased, etc.," / "Holleben.", FRUS 1901, 162).
     """
     text = text.strip()
     words = text.split()
@@ -290,7 +291,8 @@ def looks_like_signature(text: str, after_close: bool = False) -> bool:
         return False
     if text[-1] == "." and (
             (text[:-1].isupper() and (len(words) >= 2 or len(text) >= 5))
-            or (len(words) >= 2 and (after_close or re.search(r"\b[A-Z]\. ", text)))):
+            or after_close
+            or (len(words) >= 2 and re.search(r"\b[A-Z]\. ", text))):
         text = text[:-1]
     if text[-1] in ":;,?!" or (text[-1] == "." and not re.search(r"\b[A-Z]\.$", text)):
         return False
