@@ -453,3 +453,21 @@ def test_sniff_a_telegram_with_its_volume_number_and_text_kind_line():
             "authorized to perform diplomatic functions.\n\nGRESHAM.\n")
     assert frus.sniff(text).score >= 0.8
     assert frus.sniff("Mr. Gresham to Mr. Braida.\n\nYou are not authorized.\n").score == 0.5
+
+
+def test_enclosure_with_a_text_kind_line_above_its_head():
+    # FRUS 1864 III, doc. 99 (shortened): "[Translation.]" opens the enclosure, not the closer
+    doc = read_text("Mr. Dayton to Mr. Seward\n\nNo. 456.]\n\nSir: I have the honor to send "
+                    "you herewith a translation.\n\nI am, sir, your obedient servant,\n\n"
+                    "WM. L. DAYTON.\n\nHon. William H. Seward, Secretary of State, &c.\n\n"
+                    "[Translation.]\n\nMr. Manderstrom to Mr. Haldeman\n\nSir: By a letter "
+                    "dated yesterday, you did me the honor.\n\nMANDERSTROM.\n",
+                    "frus1864p3/d99.txt")
+    (document,) = doc.body
+    divs = [b for b in document.blocks if isinstance(b, m.Division)]
+    attachment = next(d for d in divs if d.type == "attachment")
+    assert [type(b).__name__ for b in attachment.blocks][:2] == ["Opener", "Head"]
+    assert "[Translation.]" in repr(attachment.blocks[0])
+    main = next(d for d in divs if d.type == "main")
+    closer = next(b for b in main.blocks if isinstance(b, m.Closer))
+    assert "DAYTON" in repr(closer) and "[Translation.]" not in repr(closer)

@@ -200,3 +200,12 @@ def test_single_name_with_a_stop_under_a_complimentary_close():
     assert fs.looks_like_signature("Holleben.", after_close=True)
     assert not fs.looks_like_signature("Holleben.")  # alone it may end a sentence
     assert not fs.looks_like_signature("continued.", after_close=True)
+
+
+def test_bare_attachment_line_and_text_kind_line_above_an_enclosure():
+    # FRUS 1981–88 V, doc. 10: <note rend="inline"><hi rend="strong">Attachment</hi></note>
+    assert fs.is_attachment_line("Attachment")
+    assert not fs.is_attachment_line("Attachment of the Embassy")
+    # FRUS 1864 III, doc. 99: "[Translation.]" above the enclosure's head is no signature
+    assert not fs.looks_like_signature("[Translation.]", after_close=True)
+    assert not fs.looks_like_signature_block("[Translation.]")

@@ -491,12 +491,19 @@ class _FrusReader:
             text = self.plain(raw.start, raw.end)
             if fs.is_attachment_line(text):
                 starts.append(k)
-            elif (fs.is_correspondence_head(text)
-                  and self._closing(raws, starts[-1] if starts else first, k)[0] is not None):
+            elif fs.is_correspondence_head(text):
                 # an enclosure printed after the covering letter's signature (and addressee)
-                # under a head of its own: "Baron Rechberg to Mr. Hülsemann." (1861, 114)
-                starts.append(k)
+                # under a head of its own: "Baron Rechberg to Mr. Hülsemann." (1861, 114),
+                # perhaps with a line naming its kind above the head ("[Translation.]",
+                # 1864 III, 99)
+                top = k - 1 if self._is_text_kind(raws[k - 1]) else k
+                if self._closing(raws, starts[-1] if starts else first, top)[0] is not None:
+                    starts.append(top)
         return starts
+
+    def _is_text_kind(self, raw: _Raw) -> bool:
+        return (raw.kind == "text" and raw.lines == 1
+                and fs.is_text_kind_line(self.plain(raw.start, raw.end)))
 
     def _attachment(self, raws: list[_Raw], k: int, stop: int,
                     page: Callable[[_Raw], m.PageBreak], number: int) -> m.Division:

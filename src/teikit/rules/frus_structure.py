@@ -286,6 +286,8 @@ def looks_like_signature(text: str, after_close: bool = False) -> bool:
     """
     text = text.strip()
     words = text.split()
+    if is_text_kind_line(text):  # "[Translation.]" above an enclosure names no signer
+        return False
     if (not words or len(words) > 6 or len(text) > 60
             or words[0].rstrip(":.").capitalize() in _NOT_NAMES):
         return False
@@ -344,9 +346,11 @@ def is_complimentary_close(text: str) -> bool:
 
 
 #: The line that opens an attachment: "[Enclosure]", "[Enclosure 2]", "[Attachment]",
-#: "[Tab A]", "Tab A", "Enclosure 1".
+#: "[Tab A]", "Tab A", "Enclosure 1", and the bare "Attachment" of the 1980s volumes
+#: (FRUS 1981–88 V, 10: ``<note rend="inline"><hi rend="strong">Attachment</hi></note>``).
 ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-]{1,6})?\]|"
-                             r"(?:Tab|Enclosure|Attachment|Annex) (?:[A-Z]|\d{1,2}))$")
+                             r"(?:Tab|Enclosure|Attachment|Annex) (?:[A-Z]|\d{1,2})|"
+                             r"(?:Enclosure|Attachment|Annex)s?)$")
 #: The 19th-century volumes' line above an enclosure: "[Inclosure 1 in No. 35.]",
 #: "[Translation of inclosure with Mr. Martinez’s note of January 10, 1882.]" (1882, 67).
 #: ("[For this inclosure see ante—Proclamations.]", 1870, 38, says it is not printed).
