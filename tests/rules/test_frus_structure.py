@@ -209,3 +209,15 @@ def test_bare_attachment_line_and_text_kind_line_above_an_enclosure():
     # FRUS 1864 III, doc. 99: "[Translation.]" above the enclosure's head is no signature
     assert not fs.looks_like_signature("[Translation.]", after_close=True)
     assert not fs.looks_like_signature_block("[Translation.]")
+
+
+def test_the_offices_untitled_head():
+    # FRUS 1901, doc. 133a: <head ana="#head_untitled-missing-head-in-printed-volume">
+    assert fs.is_unnumbered_head("[Untitled]")
+    assert not fs.is_unnumbered_head("[Untitled draft]")
+
+
+def test_a_withheld_signer():
+    # FRUS 1952–54 Guatemala, doc. 45: the memorandum's signer is not declassified
+    assert fs.looks_like_signature("[name not declassified]")
+    assert not fs.looks_like_signature("[text not declassified]")

@@ -230,6 +230,8 @@ class _FrusReader:
     def _anchor_notes(self) -> None:
         text = self.body.text
         positions = anchor(text, [fn.marker for fn in self.footnotes])
+        if positions and positions[0] is None:
+            positions[0] = self._marker_on_source_line(text, self.footnotes[0].marker)
         for pos, fn, note in zip(positions, self.footnotes, self.notes, strict=True):
             if pos is None:
                 self.unplaced.append(note)
@@ -241,6 +243,20 @@ class _FrusReader:
                 context = text[max(0, pos - 20):pos + len(fn.marker) + 5].replace("\n", " ")
                 self.info(line, "uncertain-footnote-marker",
                           f"footnote {fn.marker} anchored at “…{context}…”")
+
+    @staticmethod
+    def _marker_on_source_line(text: str, marker: str) -> int | None:
+        """The first note's marker glued to the digits that end the file line above the head,
+        where no other reading finds it: "Department of State Committee Files: Lot 1221"
+        (1948 I 2, 24: ``<seg rend="inline">… Lot 122</seg><note n="1">``)."""
+        lead = len(text) - len(text.lstrip())
+        end = text.find("\n", lead)
+        line = text[lead:end if end >= 0 else len(text)].rstrip()
+        if (len(line) > len(marker) and line.endswith(marker) and marker.isdigit()
+                and line[-len(marker) - 1].isdigit()
+                and fs.is_file_number_line(line[:-len(marker)])):
+            return lead + len(line) - len(marker)
+        return None
 
     # ---------------------------------------------------------- inline content
 

@@ -129,6 +129,9 @@ _CORRESPONDENCE_HEAD = re.compile(
 #: An unnumbered editorial note's head ("Editorial Note"; numbered ones are "62a. Editorial
 #: Note").
 _EDITORIAL_NOTE_HEAD = re.compile(r"^Editorial Note\.?$")
+#: The Office's head for a document the volume prints without one (a circular, a notice):
+#: ``<head ana="#head_untitled-missing-head-in-printed-volume">[Untitled]</head>`` (1901, 133a).
+_UNTITLED_HEAD = re.compile(r"^\[Untitled\]$")
 
 
 #: The head of a document that is no letter, named by its kind and author or subject:
@@ -142,10 +145,11 @@ _DOCUMENT_KIND_HEAD = re.compile(
 
 def is_unnumbered_head(line: str) -> bool:
     """True for a document head printed without a number: a correspondence head
-    ("Mr. Seward to Lord Lyons.") or "Editorial Note"."""
+    ("Mr. Seward to Lord Lyons."), "Editorial Note" or the Office's "[Untitled]"."""
     line = line.strip()
     return len(line) <= 200 and bool(_CORRESPONDENCE_HEAD.match(line)
-                                     or _EDITORIAL_NOTE_HEAD.match(line))
+                                     or _EDITORIAL_NOTE_HEAD.match(line)
+                                     or _UNTITLED_HEAD.match(line))
 
 
 def is_correspondence_head(line: str) -> bool:
@@ -275,6 +279,12 @@ def item_label(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
+#: A signer whose name is withheld, standing alone under the text of an intelligence
+#: memorandum: ``<closer><hi rend="strong">[<hi rend="italic">name not declassified</hi>]``
+#: (1952–54 Guatemala, 45).
+_UNDECLASSIFIED_SIGNER = re.compile(r"^\[(?:name|names|signature) not declassified\]$")
+
+
 def looks_like_signature(text: str, after_close: bool = False) -> bool:
     """True for a short name standing alone: "Haig", "Dean Rusk", "S[tanley] K. H[ornbeck]".
 
@@ -286,6 +296,8 @@ def looks_like_signature(text: str, after_close: bool = False) -> bool:
     """
     text = text.strip()
     words = text.split()
+    if _UNDECLASSIFIED_SIGNER.match(text):
+        return True
     if is_text_kind_line(text):  # "[Translation.]" above an enclosure names no signer
         return False
     if (not words or len(words) > 6 or len(text) > 60
