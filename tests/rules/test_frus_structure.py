@@ -221,3 +221,17 @@ def test_a_withheld_signer():
     # FRUS 1952–54 Guatemala, doc. 45: the memorandum's signer is not declassified
     assert fs.looks_like_signature("[name not declassified]")
     assert not fs.looks_like_signature("[text not declassified]")
+
+
+def test_file_number_under_the_archives_name():
+    # FRUS 1919 Paris XI, doc. 35: <note rend="inline" type="source">Paris Peace Conf. …
+    assert fs.is_file_number_line("Paris Peace Conf. 184.00101/36")
+    assert not fs.is_file_number_line("Paris Peace Conference 1919")
+    assert not fs.is_file_number_line("The Ambassador 184.00101/36 said")
+
+
+def test_signing_for_line():
+    # FRUS 1917 Supp. 2 II, doc. 50: <closer>For the Secretary of State:<lb/><signed>…
+    assert fs.is_signing_for("For the Secretary of State:")
+    assert not fs.is_signing_for("For the Secretary of State")
+    assert not fs.is_signing_for("For the reasons given above the Department declines:")

@@ -433,6 +433,12 @@ class _FrusReader:
         signature where the last line is one."""
         out: list[m.Block] = []
         closer_at, postscript = self._closing(raws, first, stop)
+        signing_for = None
+        if closer_at is not None and closer_at - 1 >= first:
+            above = raws[closer_at - 1]
+            if (above.kind == "text" and above.lines == 1
+                    and fs.is_signing_for(self.plain(above.start, above.end))):
+                signing_for = closer_at - 1
         seen_subject = False
         before_text = True
         for k in range(first, stop):
@@ -456,9 +462,16 @@ class _FrusReader:
                               f"list before the text read as type “{kind}” (its heading is "
                               "not shown on the page)")
                 block: m.Block = self._list(raw, kind)
+            elif k == signing_for:
+                continue
             elif k == closer_at:
                 block = m.Closer([m.Signed(self.inlines(raw.start, raw.end), raw.line)],
                                  raw.line)
+                if signing_for is not None:
+                    above = raws[signing_for]
+                    block.blocks.insert(0, m.Seg(self.inlines(above.start, above.end),
+                                                 above.line))
+                    block.line = above.line
                 self.info(raw.line, "uncertain-signature",
                           f"line “{self.plain(raw.start, raw.end)}” read as a signature")
             elif k in postscript:

@@ -37,6 +37,10 @@ HEAD_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.\s+(\S.*)$", re.S)
 #: "740.0011 Pacific War/2959"), optionally ": Telegram".
 _FILE_NUMBER = re.compile(r"^(?:[A-Z]{1,4} )?\d[\dA-Z.]*(?: [\w.–-]+){0,4}/[\w.–\-/ ½¼¾]*"
                           r"[\w½¼¾](?::\s*[A-Z][\w ]{0,40})?$")
+#: A decimal file number under the name of the archive that keeps it, as the Paris Peace
+#: Conference volumes print it: "Paris Peace Conf. 184.00101/36" (1919 Paris XI, 35).
+_NAMED_FILE_NUMBER = re.compile(r"^(?:[A-Z][A-Za-z]*\.? ){1,4}\d{3}(?:\.[\dA-Z]+)+/[\w.–-]+"
+                                r"(?::\s*[A-Z][\w ]{0,40})?$")
 #: The 19th-century volumes' own document number printed above the head ("No. 35.").
 _VOLUME_NUMBER = re.compile(r"^No\. \d{1,4}\.$")
 #: Other archival file designations printed the same way ("Lot 64 D 563: Telegram").
@@ -113,7 +117,7 @@ def is_file_number_line(line: str) -> bool:
     # "710. G Commercial Agreement/52" looks like a numbered head; the slash tells it apart
     if HEAD_NUMBER.match(line) and "/" not in line:
         return False
-    return bool(_FILE_NUMBER.match(line) or _LOT_LINE.match(line)
+    return bool(_FILE_NUMBER.match(line) or _LOT_LINE.match(line) or _NAMED_FILE_NUMBER.match(line)
                 or _VOLUME_NUMBER.match(line) or _COLLECTION_LINE.match(line))
 
 
@@ -350,6 +354,16 @@ def looks_like_signature_block(text: str, after_close: bool = False) -> bool:
 #: A complimentary close standing as the paragraph before the signature: "I have, etc.,",
 #: "I am, sir, your obedient servant,", "Please accept, sir, &c.,", "Sincerely yours,".
 _COMPLIMENTARY_CLOSE = re.compile(r"^[A-Z][^\n]{0,120},$")
+
+
+#: The authority a signer signs for, on the line above the signature: "For the Secretary of
+#: State:" (1917 Supp. 2 II, 50: ``<closer>For the Secretary of State:<lb/><signed>``).
+_SIGNING_FOR = re.compile(r"^For the [A-Z][\w ,.’'-]{2,80}:$")
+
+
+def is_signing_for(text: str) -> bool:
+    """True for the line naming whom the signer signs for ("For the Secretary of State:")."""
+    return bool(_SIGNING_FOR.match(text.strip()))
 
 
 def is_complimentary_close(text: str) -> bool:
