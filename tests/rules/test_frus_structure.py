@@ -235,3 +235,10 @@ def test_signing_for_line():
     assert fs.is_signing_for("For the Secretary of State:")
     assert not fs.is_signing_for("For the Secretary of State")
     assert not fs.is_signing_for("For the reasons given above the Department declines:")
+
+
+def test_bracketed_attachment_line_with_its_kind():
+    # FRUS 1941 VI, doc. 262: <seg rendition="#center">[Annex—Telegram—Translation]</seg>
+    assert fs.is_attachment_line("[Annex—Telegram—Translation]")
+    assert fs.is_attachment_line("[Enclosure 2—Translation]")
+    assert not fs.looks_like_signature("[Annex—Telegram—Translation]", after_close=True)

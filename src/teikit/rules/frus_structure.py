@@ -302,7 +302,8 @@ def looks_like_signature(text: str, after_close: bool = False) -> bool:
     words = text.split()
     if _UNDECLASSIFIED_SIGNER.match(text):
         return True
-    if is_text_kind_line(text):  # "[Translation.]" above an enclosure names no signer
+    # "[Translation.]", "[Annex—Telegram—Translation]" above an enclosure name no signer
+    if is_text_kind_line(text) or is_attachment_line(text):
         return False
     if (not words or len(words) > 6 or len(text) > 60
             or words[0].rstrip(":.").capitalize() in _NOT_NAMES):
@@ -372,9 +373,10 @@ def is_complimentary_close(text: str) -> bool:
 
 
 #: The line that opens an attachment: "[Enclosure]", "[Enclosure 2]", "[Attachment]",
-#: "[Tab A]", "Tab A", "Enclosure 1", and the bare "Attachment" of the 1980s volumes
+#: "[Tab A]", "Tab A", "Enclosure 1", "[Annex—Telegram—Translation]" (1941 VI, 262), the bare "Attachment" of the 1980s volumes
 #: (FRUS 1981–88 V, 10: ``<note rend="inline"><hi rend="strong">Attachment</hi></note>``).
-ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-]{1,6})?\]|"
+ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-]{1,6})?"
+                             r"(?:[—–][^\]\n]{1,60})?\]|"
                              r"(?:Tab|Enclosure|Attachment|Annex) (?:[A-Z]|\d{1,2})|"
                              r"(?:Enclosure|Attachment|Annex)s?)$")
 #: The 19th-century volumes' line above an enclosure: "[Inclosure 1 in No. 35.]",
