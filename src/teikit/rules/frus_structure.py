@@ -374,7 +374,8 @@ def is_complimentary_close(text: str) -> bool:
 
 #: The line that opens an attachment: "[Enclosure]", "[Enclosure 2]", "[Attachment]",
 #: "[Tab A]", "Tab A", "Enclosure 1", "[Annex—Telegram—Translation]" (1941 VI, 262), and
-#: the bare "Attachment" of the 1980s volumes (FRUS 1981–88 V, 10: ``<note rend="inline"><hi rend="strong">Attachment</hi></note>``).
+#: the bare "Attachment" of the 1980s volumes (FRUS 1981–88 V, 10:
+#: ``<note rend="inline"><hi rend="strong">Attachment</hi></note>``).
 ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-]{1,6})?"
                              r"(?:[—–][^\]\n]{1,60})?\]|"
                              r"(?:Tab|Enclosure|Attachment|Annex) (?:[A-Z]|\d{1,2})|"
