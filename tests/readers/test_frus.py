@@ -453,3 +453,46 @@ def test_sniff_a_telegram_with_its_volume_number_and_text_kind_line():
             "authorized to perform diplomatic functions.\n\nGRESHAM.\n")
     assert frus.sniff(text).score >= 0.8
     assert frus.sniff("Mr. Gresham to Mr. Braida.\n\nYou are not authorized.\n").score == 0.5
+
+
+def test_enclosure_with_a_text_kind_line_above_its_head():
+    # FRUS 1864 III, doc. 99 (shortened): "[Translation.]" opens the enclosure, not the closer
+    doc = read_text("Mr. Dayton to Mr. Seward\n\nNo. 456.]\n\nSir: I have the honor to send "
+                    "you herewith a translation.\n\nI am, sir, your obedient servant,\n\n"
+                    "WM. L. DAYTON.\n\nHon. William H. Seward, Secretary of State, &c.\n\n"
+                    "[Translation.]\n\nMr. Manderstrom to Mr. Haldeman\n\nSir: By a letter "
+                    "dated yesterday, you did me the honor.\n\nMANDERSTROM.\n",
+                    "frus1864p3/d99.txt")
+    (document,) = doc.body
+    divs = [b for b in document.blocks if isinstance(b, m.Division)]
+    attachment = next(d for d in divs if d.type == "attachment")
+    assert [type(b).__name__ for b in attachment.blocks][:2] == ["Opener", "Head"]
+    assert "[Translation.]" in repr(attachment.blocks[0])
+    main = next(d for d in divs if d.type == "main")
+    closer = next(b for b in main.blocks if isinstance(b, m.Closer))
+    assert "DAYTON" in repr(closer) and "[Translation.]" not in repr(closer)
+
+
+def test_untitled_document():
+    # FRUS 1901, doc. 133a (shortened): a notice printed without a head
+    text = ("[Untitled]\n\n\nnotice to american citizens formerly subjects of germany who "
+            "contemplate returning to that country.\n\nThe information given below is believed "
+            "to be correct.\n\n[Page 161]\n\nA former German subject may petition the "
+            "sovereign of his native State for relief.\n")
+    assert frus.sniff(text).score >= 0.5
+    (document,) = read_text(text, "frus1901/d133a.txt").body
+    assert isinstance(document.blocks[0], m.Head)
+    assert any(isinstance(b, m.PageBreak) for b in document.blocks)
+
+
+def test_note_marker_glued_to_the_file_line_above_the_head():
+    # FRUS 1948 I 2, doc. 24 (shortened): <seg rend="inline">… Lot 122</seg><note n="1">
+    text = ("Department of State Committee Files: Lot 1221\n\nReport by the Strategic "
+            "Materials Working Group to the Executive Committee on Economic Foreign Policy2\n\n"
+            "The Working Group has considered problems of availability.\n\n"
+            "  1. Lot 122, a consolidated lot file.\n  2. The present report was approved.\n")
+    reading = frus.read(SourceText("frus1948v01p2/d24.txt", text, "utf-8"))
+    (document,) = reading.document.body
+    source = document.blocks[0]
+    assert "Lot 122" in repr(source) and "Lot 1221" not in repr(source)
+    assert "consolidated lot file" in repr(source)

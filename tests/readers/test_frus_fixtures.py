@@ -1,6 +1,6 @@
-"""The FRUS reader on real documents of other eras (tests/fixtures/frus: 1870, 1917, 1934,
-1955, 1958, 1969): valid, lossless and deterministic, with the gold's footnotes, page breaks
-and paragraphs."""
+"""The FRUS reader on real documents of other eras (tests/fixtures/frus: 1864–1981, fifteen
+volumes none of which is among the development samples'): valid, lossless and deterministic,
+with the gold's footnotes, page breaks and paragraphs."""
 
 from pathlib import Path
 

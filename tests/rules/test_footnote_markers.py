@@ -111,3 +111,34 @@ def test_a_marker_printed_apart_after_a_name():
     assert anchor("under Article 3 of the treaty", ["3"]) == [None]
     assert anchor("Nehru 3 may and Tito 3 said", ["3"]) == [None]  # two readings: none
     assert anchor("the Nehru3 and Nehru 3 may", ["3"]) == [9]
+
+
+# FRUS 1901, 161 (d134): lettered notes, both "a" (letters restart on every printed page).
+HOLLEBEN = ("the imperial consul at Philadelphia of this process serving on board the ship. "
+            "While bringing the foregoing case to the knowledge of your excellency, I have the "
+            "honor, with reference to my notea of the 31st of March of last year, and your "
+            "excellency’s obliging notea No. 417, of the 19th of April, to apply")
+
+
+def test_lettered_footnote_list_entries():
+    start, notes = split_footnote_list(["Holleben.", "  a. Not printed.", "  a. Not printed."])
+    assert start == 1
+    assert [n.marker for n in notes] == ["a", "a"]
+
+
+def test_a_letter_glued_to_a_lower_case_word():
+    first = HOLLEBEN.index("notea") + 4
+    assert candidate_strength(HOLLEBEN, first, "a") == 1
+    # a name, or a word that ends in the letter, is no marker
+    assert candidate_strength(HOLLEBEN, HOLLEBEN.index("Philadelphia") + 11, "a") == 0
+    assert candidate_strength("a new idea of", 9, "a") == 0
+    assert candidate_strength("the public interest", 9, "c") == 0
+    # from d on a glued letter needs the bare word elsewhere in the text
+    assert candidate_strength("he was informed of it", 13, "d") == 0
+    assert candidate_strength("the treatyd was signed; the treaty", 10, "d") == 2
+
+
+def test_anchor_lettered_markers():
+    first = HOLLEBEN.index("notea") + 4
+    second = HOLLEBEN.index("notea", first) + 4
+    assert anchor(HOLLEBEN, ["a", "a"]) == [first, second]

@@ -193,3 +193,52 @@ def test_copy_certification_on_one_line_divides_into_its_parts():
         "A copy.", "The secretary of legation.", "F. PINTO."]
     assert fs.certification_cuts("A copy of the note is enclosed. It was sent.") == []
     assert fs.certification_cuts("Hon. William H. Seward, Secretary of State.") == []
+
+
+def test_single_name_with_a_stop_under_a_complimentary_close():
+    # FRUS 1901, doc. 134: "Be pleased, etc.," / <signed><hi rend="smallcaps">Holleben.</hi>
+    assert fs.looks_like_signature("Holleben.", after_close=True)
+    assert not fs.looks_like_signature("Holleben.")  # alone it may end a sentence
+    assert not fs.looks_like_signature("continued.", after_close=True)
+
+
+def test_bare_attachment_line_and_text_kind_line_above_an_enclosure():
+    # FRUS 1981–88 V, doc. 10: <note rend="inline"><hi rend="strong">Attachment</hi></note>
+    assert fs.is_attachment_line("Attachment")
+    assert not fs.is_attachment_line("Attachment of the Embassy")
+    # FRUS 1864 III, doc. 99: "[Translation.]" above the enclosure's head is no signature
+    assert not fs.looks_like_signature("[Translation.]", after_close=True)
+    assert not fs.looks_like_signature_block("[Translation.]")
+
+
+def test_the_offices_untitled_head():
+    # FRUS 1901, doc. 133a: <head ana="#head_untitled-missing-head-in-printed-volume">
+    assert fs.is_unnumbered_head("[Untitled]")
+    assert not fs.is_unnumbered_head("[Untitled draft]")
+
+
+def test_a_withheld_signer():
+    # FRUS 1952–54 Guatemala, doc. 45: the memorandum's signer is not declassified
+    assert fs.looks_like_signature("[name not declassified]")
+    assert not fs.looks_like_signature("[text not declassified]")
+
+
+def test_file_number_under_the_archives_name():
+    # FRUS 1919 Paris XI, doc. 35: <note rend="inline" type="source">Paris Peace Conf. …
+    assert fs.is_file_number_line("Paris Peace Conf. 184.00101/36")
+    assert not fs.is_file_number_line("Paris Peace Conference 1919")
+    assert not fs.is_file_number_line("The Ambassador 184.00101/36 said")
+
+
+def test_signing_for_line():
+    # FRUS 1917 Supp. 2 II, doc. 50: <closer>For the Secretary of State:<lb/><signed>…
+    assert fs.is_signing_for("For the Secretary of State:")
+    assert not fs.is_signing_for("For the Secretary of State")
+    assert not fs.is_signing_for("For the reasons given above the Department declines:")
+
+
+def test_bracketed_attachment_line_with_its_kind():
+    # FRUS 1941 VI, doc. 262: <seg rendition="#center">[Annex—Telegram—Translation]</seg>
+    assert fs.is_attachment_line("[Annex—Telegram—Translation]")
+    assert fs.is_attachment_line("[Enclosure 2—Translation]")
+    assert not fs.looks_like_signature("[Annex—Telegram—Translation]", after_close=True)

@@ -230,6 +230,8 @@ class _FrusReader:
     def _anchor_notes(self) -> None:
         text = self.body.text
         positions = anchor(text, [fn.marker for fn in self.footnotes])
+        if positions and positions[0] is None:
+            positions[0] = self._marker_on_source_line(text, self.footnotes[0].marker)
         for pos, fn, note in zip(positions, self.footnotes, self.notes, strict=True):
             if pos is None:
                 self.unplaced.append(note)
@@ -241,6 +243,20 @@ class _FrusReader:
                 context = text[max(0, pos - 20):pos + len(fn.marker) + 5].replace("\n", " ")
                 self.info(line, "uncertain-footnote-marker",
                           f"footnote {fn.marker} anchored at “…{context}…”")
+
+    @staticmethod
+    def _marker_on_source_line(text: str, marker: str) -> int | None:
+        """The first note's marker glued to the digits that end the file line above the head,
+        where no other reading finds it: "Department of State Committee Files: Lot 1221"
+        (1948 I 2, 24: ``<seg rend="inline">… Lot 122</seg><note n="1">``)."""
+        lead = len(text) - len(text.lstrip())
+        end = text.find("\n", lead)
+        line = text[lead:end if end >= 0 else len(text)].rstrip()
+        if (len(line) > len(marker) and line.endswith(marker) and marker.isdigit()
+                and line[-len(marker) - 1].isdigit()
+                and fs.is_file_number_line(line[:-len(marker)])):
+            return lead + len(line) - len(marker)
+        return None
 
     # ---------------------------------------------------------- inline content
 
@@ -417,6 +433,12 @@ class _FrusReader:
         signature where the last line is one."""
         out: list[m.Block] = []
         closer_at, postscript = self._closing(raws, first, stop)
+        signing_for = None
+        if closer_at is not None and closer_at - 1 >= first:
+            above = raws[closer_at - 1]
+            if (above.kind == "text" and above.lines == 1
+                    and fs.is_signing_for(self.plain(above.start, above.end))):
+                signing_for = closer_at - 1
         seen_subject = False
         before_text = True
         for k in range(first, stop):
@@ -440,9 +462,16 @@ class _FrusReader:
                               f"list before the text read as type “{kind}” (its heading is "
                               "not shown on the page)")
                 block: m.Block = self._list(raw, kind)
+            elif k == signing_for:
+                continue
             elif k == closer_at:
                 block = m.Closer([m.Signed(self.inlines(raw.start, raw.end), raw.line)],
                                  raw.line)
+                if signing_for is not None:
+                    above = raws[signing_for]
+                    block.blocks.insert(0, m.Seg(self.inlines(above.start, above.end),
+                                                 above.line))
+                    block.line = above.line
                 self.info(raw.line, "uncertain-signature",
                           f"line “{self.plain(raw.start, raw.end)}” read as a signature")
             elif k in postscript:
@@ -491,12 +520,19 @@ class _FrusReader:
             text = self.plain(raw.start, raw.end)
             if fs.is_attachment_line(text):
                 starts.append(k)
-            elif (fs.is_correspondence_head(text)
-                  and self._closing(raws, starts[-1] if starts else first, k)[0] is not None):
+            elif fs.is_correspondence_head(text):
                 # an enclosure printed after the covering letter's signature (and addressee)
-                # under a head of its own: "Baron Rechberg to Mr. Hülsemann." (1861, 114)
-                starts.append(k)
+                # under a head of its own: "Baron Rechberg to Mr. Hülsemann." (1861, 114),
+                # perhaps with a line naming its kind above the head ("[Translation.]",
+                # 1864 III, 99)
+                top = k - 1 if self._is_text_kind(raws[k - 1]) else k
+                if self._closing(raws, starts[-1] if starts else first, top)[0] is not None:
+                    starts.append(top)
         return starts
+
+    def _is_text_kind(self, raw: _Raw) -> bool:
+        return (raw.kind == "text" and raw.lines == 1
+                and fs.is_text_kind_line(self.plain(raw.start, raw.end)))
 
     def _attachment(self, raws: list[_Raw], k: int, stop: int,
                     page: Callable[[_Raw], m.PageBreak], number: int) -> m.Division:

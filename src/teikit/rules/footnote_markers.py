@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-#: A footnote list entry: two spaces, the marker, a full stop ("  1. Source: …", "  62a. …").
-FOOTNOTE_LINE = re.compile(r"^  (\d{1,4}[a-z]?|[*†‡§¶]{1,3})\. (.*)$")
+#: A footnote list entry: two spaces, the marker, a full stop ("  1. Source: …", "  62a. …",
+#: and the lettered notes of the volumes of about 1900–1920, which restart at "a" on every
+#: printed page: "  a. Not printed.").
+FOOTNOTE_LINE = re.compile(r"^  (\d{1,4}[a-z]?|[a-z]|[*†‡§¶]{1,3})\. (.*)$")
 
 _YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 #: A telegram, despatch or airgram reference before a number, as FRUS prose cites them: the
@@ -106,8 +108,8 @@ def candidate_strength(text: str, pos: int, marker: str) -> float:
             return 1
         return 0
     if before.isalpha():
-        if not marker[0].isdigit() and marker[0].isalpha():
-            return 0
+        if marker.isalpha():
+            return _letter_after_word(text, pos, marker)
         word = re.search(r"[^\W\d_]+$", text[:pos]).group()
         if any(c.islower() for c in word):
             return 3
@@ -124,6 +126,42 @@ def candidate_strength(text: str, pos: int, marker: str) -> float:
     if before in _OPENING:
         # a marker annotates what precedes it; after an opening bracket or quote a number is
         # an enumerator or quoted: "but (3) it is idle" (FRUS 1961–63 V, 81)
+        return 0
+    return 1
+
+
+#: Lower-case words ending in a, b or c that FRUS prose uses: with a glued letter marker they
+#: would read as "word + note" ("notea" = note + a, "idea" is no "ide" + a).
+_WORDS_ENDING_ABC = frozenset({
+    "idea", "area", "era", "via", "extra", "data", "agenda", "formula", "quota", "junta",
+    "propaganda", "militia", "guerrilla", "guerilla", "visa", "criteria", "phenomena", "dilemma",
+    "drama", "comma", "opera", "camera", "arena", "plaza", "replica", "stamina", "insignia",
+    "errata", "addenda", "memoranda", "corrigenda", "strata", "media", "mafia", "alfalfa",
+    "tuna", "cola", "soda", "sofa", "saga", "gala", "villa", "vista", "trivia", "ultra",
+    "bomb", "job", "club", "verb", "curb", "climb", "lamb", "tomb", "limb", "rob", "mob",
+    "sub", "web", "herb", "bulb", "absorb", "disturb", "superb", "suburb", "womb", "thumb",
+    "zinc", "arc", "disc", "talc", "havoc", "tic", "sac", "lac", "bloc", "hoc",
+})
+
+
+def _letter_after_word(text: str, pos: int, marker: str) -> float:
+    """A lettered marker glued to a word ("my notea of the 31st", FRUS 1901, 161).
+
+    Letters restart on every printed page, so a, b and c are by far the most frequent; few
+    lower-case English words end in a or b, and those ending in c mostly end in -ic.  From d
+    on ("-ed", "-e") a glued letter cannot be told from the word itself, so such a reading
+    needs the bare word elsewhere in the text.  A capitalised word is taken for a name
+    ("Philadelphia", "Assyria"): a marker glued to a name is lost rather than misplaced.
+    """
+    word = re.search(r"[^\W\d_]+$", text[:pos]).group() + marker
+    stem = word[:-len(marker)]
+    if not word.islower() or len(stem) < 2:
+        return 0
+    if re.search(rf"(?<![^\W\d_]){re.escape(stem)}(?![^\W\d_])", text, re.I):
+        return 2
+    if marker not in "abc" or word in _WORDS_ENDING_ABC:
+        return 0
+    if marker == "c" and word.endswith(("ic", "ac")):
         return 0
     return 1
 

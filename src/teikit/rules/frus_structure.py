@@ -37,6 +37,10 @@ HEAD_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.\s+(\S.*)$", re.S)
 #: "740.0011 Pacific War/2959"), optionally ": Telegram".
 _FILE_NUMBER = re.compile(r"^(?:[A-Z]{1,4} )?\d[\dA-Z.]*(?: [\w.–-]+){0,4}/[\w.–\-/ ½¼¾]*"
                           r"[\w½¼¾](?::\s*[A-Z][\w ]{0,40})?$")
+#: A decimal file number under the name of the archive that keeps it, as the Paris Peace
+#: Conference volumes print it: "Paris Peace Conf. 184.00101/36" (1919 Paris XI, 35).
+_NAMED_FILE_NUMBER = re.compile(r"^(?:[A-Z][A-Za-z]*\.? ){1,4}\d{3}(?:\.[\dA-Z]+)+/[\w.–-]+"
+                                r"(?::\s*[A-Z][\w ]{0,40})?$")
 #: The 19th-century volumes' own document number printed above the head ("No. 35.").
 _VOLUME_NUMBER = re.compile(r"^No\. \d{1,4}\.$")
 #: Other archival file designations printed the same way ("Lot 64 D 563: Telegram").
@@ -113,7 +117,7 @@ def is_file_number_line(line: str) -> bool:
     # "710. G Commercial Agreement/52" looks like a numbered head; the slash tells it apart
     if HEAD_NUMBER.match(line) and "/" not in line:
         return False
-    return bool(_FILE_NUMBER.match(line) or _LOT_LINE.match(line)
+    return bool(_FILE_NUMBER.match(line) or _LOT_LINE.match(line) or _NAMED_FILE_NUMBER.match(line)
                 or _VOLUME_NUMBER.match(line) or _COLLECTION_LINE.match(line))
 
 
@@ -129,6 +133,9 @@ _CORRESPONDENCE_HEAD = re.compile(
 #: An unnumbered editorial note's head ("Editorial Note"; numbered ones are "62a. Editorial
 #: Note").
 _EDITORIAL_NOTE_HEAD = re.compile(r"^Editorial Note\.?$")
+#: The Office's head for a document the volume prints without one (a circular, a notice):
+#: ``<head ana="#head_untitled-missing-head-in-printed-volume">[Untitled]</head>`` (1901, 133a).
+_UNTITLED_HEAD = re.compile(r"^\[Untitled\]$")
 
 
 #: The head of a document that is no letter, named by its kind and author or subject:
@@ -142,10 +149,11 @@ _DOCUMENT_KIND_HEAD = re.compile(
 
 def is_unnumbered_head(line: str) -> bool:
     """True for a document head printed without a number: a correspondence head
-    ("Mr. Seward to Lord Lyons.") or "Editorial Note"."""
+    ("Mr. Seward to Lord Lyons."), "Editorial Note" or the Office's "[Untitled]"."""
     line = line.strip()
     return len(line) <= 200 and bool(_CORRESPONDENCE_HEAD.match(line)
-                                     or _EDITORIAL_NOTE_HEAD.match(line))
+                                     or _EDITORIAL_NOTE_HEAD.match(line)
+                                     or _UNTITLED_HEAD.match(line))
 
 
 def is_correspondence_head(line: str) -> bool:
@@ -275,22 +283,35 @@ def item_label(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
+#: A signer whose name is withheld, standing alone under the text of an intelligence
+#: memorandum: ``<closer><hi rend="strong">[<hi rend="italic">name not declassified</hi>]``
+#: (1952–54 Guatemala, 45).
+_UNDECLASSIFIED_SIGNER = re.compile(r"^\[(?:name|names|signature) not declassified\]$")
+
+
 def looks_like_signature(text: str, after_close: bool = False) -> bool:
     """True for a short name standing alone: "Haig", "Dean Rusk", "S[tanley] K. H[ornbeck]".
 
     ``text`` is the line without its footnote markers.  The volumes up to about 1910 print
     the signature with a stop: "HAMILTON FISH.", "RECHBERG.", "E. H. Conger." (1901 China,
     57: small capitals in the Office's TEI); a name of capitalised words with a stop is a
-    signature only ``after_close``, i.e. under a complimentary close ("I have, etc.,").
+    signature only ``after_close``, i.e. under a complimentary close ("I have, etc.,"); there
+    a single name with a stop is one too ("Be pleased, etc.," / "Holleben.", FRUS 1901, 162).
     """
     text = text.strip()
     words = text.split()
+    if _UNDECLASSIFIED_SIGNER.match(text):
+        return True
+    # "[Translation.]", "[Annex—Telegram—Translation]" above an enclosure name no signer
+    if is_text_kind_line(text) or is_attachment_line(text):
+        return False
     if (not words or len(words) > 6 or len(text) > 60
             or words[0].rstrip(":.").capitalize() in _NOT_NAMES):
         return False
     if text[-1] == "." and (
             (text[:-1].isupper() and (len(words) >= 2 or len(text) >= 5))
-            or (len(words) >= 2 and (after_close or re.search(r"\b[A-Z]\. ", text)))):
+            or after_close
+            or (len(words) >= 2 and re.search(r"\b[A-Z]\. ", text))):
         text = text[:-1]
     if text[-1] in ":;,?!" or (text[-1] == "." and not re.search(r"\b[A-Z]\.$", text)):
         return False
@@ -336,15 +357,29 @@ def looks_like_signature_block(text: str, after_close: bool = False) -> bool:
 _COMPLIMENTARY_CLOSE = re.compile(r"^[A-Z][^\n]{0,120},$")
 
 
+#: The authority a signer signs for, on the line above the signature: "For the Secretary of
+#: State:" (1917 Supp. 2 II, 50: ``<closer>For the Secretary of State:<lb/><signed>``).
+_SIGNING_FOR = re.compile(r"^For the [A-Z][\w ,.’'-]{2,80}:$")
+
+
+def is_signing_for(text: str) -> bool:
+    """True for the line naming whom the signer signs for ("For the Secretary of State:")."""
+    return bool(_SIGNING_FOR.match(text.strip()))
+
+
 def is_complimentary_close(text: str) -> bool:
     """True for a short paragraph ending in a comma, as a complimentary close does."""
     return bool(_COMPLIMENTARY_CLOSE.match(text.strip()))
 
 
 #: The line that opens an attachment: "[Enclosure]", "[Enclosure 2]", "[Attachment]",
-#: "[Tab A]", "Tab A", "Enclosure 1".
-ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-]{1,6})?\]|"
-                             r"(?:Tab|Enclosure|Attachment|Annex) (?:[A-Z]|\d{1,2}))$")
+#: "[Tab A]", "Tab A", "Enclosure 1", "[Annex—Telegram—Translation]" (1941 VI, 262), and
+#: the bare "Attachment" of the 1980s volumes (FRUS 1981–88 V, 10:
+#: ``<note rend="inline"><hi rend="strong">Attachment</hi></note>``).
+ATTACHMENT_LINE = re.compile(r"^(?:\[(?:Enclosure|Attachment|Annex|Tab)(?: [\w.-]{1,6})?"
+                             r"(?:[—–][^\]\n]{1,60})?\]|"
+                             r"(?:Tab|Enclosure|Attachment|Annex) (?:[A-Z]|\d{1,2})|"
+                             r"(?:Enclosure|Attachment|Annex)s?)$")
 #: The 19th-century volumes' line above an enclosure: "[Inclosure 1 in No. 35.]",
 #: "[Translation of inclosure with Mr. Martinez’s note of January 10, 1882.]" (1882, 67).
 #: ("[For this inclosure see ante—Proclamations.]", 1870, 38, says it is not printed).
