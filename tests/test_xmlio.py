@@ -1,5 +1,6 @@
 import os
 import stat
+import threading
 
 import pytest
 
@@ -58,3 +59,24 @@ def test_write_if_changed_leaves_an_identical_file_alone(tmp_path):
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert write_if_changed(target, b"<p>two</p>") is True  # same size, other bytes
     assert target.read_bytes() == b"<p>two</p>"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_atomic_write_into_a_device_keeps_the_device(tmp_path):
+    # a rename onto /dev/null (run as root) would leave a plain file in its place
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    atomic_write(null, b"<TEI/>")
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+    assert list(tmp_path.iterdir()) == [null]
+
+
+def test_atomic_write_into_a_pipe_writes_into_it(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    atomic_write(fifo, b"<TEI/>")
+    reader.join(5)
+    assert got == [b"<TEI/>"] and stat.S_ISFIFO(os.stat(fifo).st_mode)

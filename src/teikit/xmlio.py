@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import itertools
 import os
+import stat
 from pathlib import Path
 
 from lxml import etree
@@ -103,9 +104,18 @@ def atomic_write(path: Path, data: bytes, fsync: bool = True) -> None:
     The file gets the permissions an ordinary ``open()`` would give it (``0o666`` less the
     umask), not ``mkstemp``'s private ``0o600``: editions and pages are meant to be shared
     and served.  Missing folders are made.  Failures (no permission, a directory in the way)
-    are one-line errors.
+    are one-line errors.  A device or pipe (``/dev/null``, ``/dev/stdout``) is written
+    into: a rename would put a plain file in its place.
     """
     path = Path(path)
+    if _is_special(path):
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as e:
+            raise TeikitError(f"cannot write: {e.strerror}", file=str(path),
+                              exit_code=2) from None
+        return
     try:
         fd, tmp = _create_temporary(path)
     except OSError as e:
@@ -129,6 +139,14 @@ def atomic_write(path: Path, data: bytes, fsync: bool = True) -> None:
             raise TeikitError(f"cannot write: {e.strerror}", file=str(path),
                               exit_code=2) from None
         raise
+
+
+def _is_special(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
