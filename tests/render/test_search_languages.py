@@ -126,8 +126,10 @@ def test_a_chinese_page_is_found_by_its_english_words_only(page, served, words,
                                                          chinese_page):
     page.goto(served + "index.html")
     page.fill("#site-search-input", words)
-    page.wait_for_function("document.getElementById('site-search-status').textContent"
-                           ".endsWith('found')")
+    # the count is shown before the results' excerpts are loaded and listed
+    page.wait_for_function("(s => s.endsWith('found') && (s.startsWith('0 ') || document"
+                           ".querySelector('#site-search-results li a.search-title')))"
+                           "(document.getElementById('site-search-status').textContent)")
     hrefs = page.eval_on_selector_all("#site-search-results li a.search-title",
                                       "as => as.map(a => a.href)")
     pages = {h.rsplit("/", 1)[1].split("#")[0] for h in hrefs}
