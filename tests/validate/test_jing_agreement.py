@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from teikit.validate import document, jing, runner, schemas
-from teikit.validate.specialise import names_of_tags
 from tests.validate.conftest import SHARED
 from tests.validate.variants import VALID, load
 
@@ -32,13 +31,7 @@ def teikit_first_errors(grammar: list, files: list[Path]) -> dict[Path, int | No
     """The line of teikit's first grammar error per file (None: valid), an incomplete
     element's counted at its end tag, where jing reports it (docs/validation.md)."""
     rng = grammar[0]
-    tags: set[str] = set()
-    attributes: set[str] = set()
-    for f in files:  # one at a time: the corpora's trees together need gigabytes
-        d = document.from_file(f)
-        tags |= d.tags
-        attributes |= d.attributes
-    names, atts = names_of_tags(tags), names_of_tags(attributes)
+    names, atts = document.names_in_files(files)
     rng.grammars.for_names(names, atts)  # one compile serves every file
     out = {}
     for f in files:

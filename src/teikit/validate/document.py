@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.files import read_bytes
+from teikit.validate.specialise import names_of_tags
 from teikit.xmlio import parse_bytes
 
 
@@ -177,3 +178,17 @@ def from_tree(tree: etree._ElementTree | etree._Element, name: str) -> Document:
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     return from_bytes(data, name)
+
+
+def names_in_files(files: list[Path]) -> tuple[frozenset, frozenset]:
+    """The element and attribute names, as (namespace, local name), that occur in any of
+    ``files`` — exactly, from their parsed trees (one at a time: a corpus's trees together
+    need gigabytes), for a grammar specialised to just these files."""
+    tags: set[str] = set()
+    attributes: set[str] = set()
+    for f in files:
+        d = from_file(f)
+        tags |= d.tags
+        attributes |= d.attributes
+    return names_of_tags(tags), names_of_tags(attributes)
+
