@@ -8,7 +8,8 @@ GerDraCor sample), the CPU time of each step of validation in one process:
 
 * one seed edition (tei/*.xml) as a whole ``teikit validate`` process (≤ 0.3 s);
 * the GerDraCor sample (../shared/corpora/gerdracor-sample/tei) with ``-j 2`` (< jing);
-* the Parla-CLARIN sample (../shared/corpora/parlaclarin-siparl) (< jing).
+* the Parla-CLARIN sample (../shared/corpora/parlaclarin-siparl), with ``-j 1`` and ``-j 2``
+  (< jing).
 
 teikit's time is the whole process (start-up, schema loading, grammar compilation, the
 embedded Schematron); jing runs once on all files of a case (one JVM), without the Debian
@@ -39,6 +40,8 @@ CASES = [  # (label, paths, -j, target)
     ("seed edition", sorted((ROOT / "tei").glob("*.xml"))[:1], 1, "<= 0.3 s"),
     ("GerDraCor sample", [SHARED / "corpora" / "gerdracor-sample" / "tei"], 2, "< jing"),
     ("Parla-CLARIN sample", [SHARED / "corpora" / "parlaclarin-siparl"], 1, "< jing"),
+    # both cores, as for GerDraCor (jing's JVM uses both for its own start-up and GC)
+    ("Parla-CLARIN sample", [SHARED / "corpora" / "parlaclarin-siparl"], 2, "< jing"),
 ]
 
 
