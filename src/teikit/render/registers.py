@@ -225,9 +225,8 @@ def mentions_of(unit: Unit, anchors: dict) -> list[dict]:
     notes = _note_ids(unit)
     found = []
     for text in unit.root.iterchildren(_T + "text"):
-        for el in text.iter():
-            if not isinstance(el.tag, str):
-                continue
+        # only the elements that can be occurrences, picked by libxml2
+        for el in text.iter(_T + "sp", _T + "name", _T + "rs", *_NAME_TAGS):
             if el.tag == _T + "sp":
                 label = _text(el.find(_T + "speaker")).rstrip(" .:,;")
                 keys = [w.lstrip("#") for w in (el.get("who") or "").split() if w.lstrip("#")]

@@ -143,14 +143,14 @@ def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-# turns and paragraphs outside notes printed in place, found by libxml2 in document order
-# (a walk in Python cost as much as the stylesheet on a long play)
+# turns and paragraphs, found by libxml2 in document order (a walk in Python cost as much
+# as the stylesheet on a long play); those inside notes printed in place are left out after
 _HTML_BLOCKS = etree.XPath(
     f".//*[(self::div and {_has_class('sp')})"
     " or (self::p and not(normalize-space(@class)))"
     " or (self::div and substring-before(concat(normalize-space(@class), ' '), ' ') = 'p')"
-    " or (self::span and normalize-space(@class) = 'as-p')]"
-    f"[not(ancestor-or-self::*[{_has_class('note-inline')}])]")
+    " or (self::span and normalize-space(@class) = 'as-p')]")
+_INLINE_NOTES = etree.XPath(f".//*[{_has_class('note-inline')}]")
 
 
 def _html_blocks(article: etree._Element) -> tuple[list, list]:
@@ -160,8 +160,10 @@ def _html_blocks(article: etree._Element) -> tuple[list, list]:
     for section in article.iter("section"):
         if "text" not in _classes(section) or "note-inline" in _classes(section):
             continue
+        in_notes = {el for note in _INLINE_NOTES(section) for el in note.iter()}
         for el in _HTML_BLOCKS(section):
-            (turns if _is_turn(el) else paras).append(el)
+            if el not in in_notes:
+                (turns if _is_turn(el) else paras).append(el)
         break
     return turns, paras
 
@@ -230,12 +232,14 @@ def turn_speakers(unit: Unit, meta: Metadata, mapping: dict) -> list[tuple[str, 
     return out
 
 
+_PAGEFIND_ATTRIBUTED = etree.XPath(
+    "descendant-or-self::*[@*[starts-with(local-name(), 'data-pagefind')]]")
+
+
 def mark(article: etree._Element, meta: Metadata, facets: Facets,
          turns: list[tuple[str, str]] = ()) -> None:
     """Tell Pagefind what the article is: its body, title, date and filters."""
-    for el in article.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _PAGEFIND_ATTRIBUTED(article):
         for name in [n for n in el.attrib if n.startswith("data-pagefind")]:
             del el.attrib[name]  # only teikit decides what the index says
     article.set("data-pagefind-body", "")
