@@ -121,9 +121,12 @@ def _environment(templates: Path | None) -> jinja2.Environment:
             raise TeikitError("--templates: not a folder", file=str(templates), exit_code=2)
         loaders.append(jinja2.FileSystemLoader(str(templates)))
     loaders.append(jinja2.FileSystemLoader(str(PACKAGE / "templates")))
-    # sandboxed: a template from --templates is data an editor downloaded, not code teikit
-    # trusts (an ordinary environment lets "{{ cycler.__init__.__globals__.os }}" run commands)
-    return jinja2.sandbox.SandboxedEnvironment(
+    # sandboxed when there is a template from --templates: that is data an editor
+    # downloaded, not code teikit trusts (an ordinary environment lets
+    # "{{ cycler.__init__.__globals__.os }}" run commands); teikit's own templates need no
+    # sandbox, whose checks of every attribute cost a third of the register pages' time
+    kind = jinja2.sandbox.SandboxedEnvironment if templates is not None else jinja2.Environment
+    return kind(
         loader=jinja2.ChoiceLoader(loaders), autoescape=True,
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True)
