@@ -47,8 +47,6 @@ _FUNCTION_WORDS = {
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
 _SCRIPT_OF = {"ru": "Cyrl", "uk": "Cyrl"}
-
-
 _SCRIPTS = {  # letters of each script, counted at C speed
     "Cyrl": re.compile(r"[\u0400-\u04ff]"),
     "Kana": re.compile(r"[\u3040-\u30ff]"),
