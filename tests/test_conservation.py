@@ -38,3 +38,14 @@ def test_notes_numbered_per_page_are_listed_in_document_order():
     root = _root('<p>a<note n="2">Two.</note> b</p><p>c<note n="1" anchored="false">One.'
                  '</note></p>')
     assert "".join(printed_text(root.find(f"{{{TEI}}}text")).split()).endswith("1.One.2.Two.")
+
+
+def test_a_number_printed_again_out_of_order_stays_in_document_order():
+    # FRUS 1936 III, doc. 137: the volume numbers its last note 29 again, after 30 and 31;
+    # the list reads "29. Not printed. 30. Anthony Eden … 31. Sir Sidney Barton … 29. Not
+    # printed." — not sorted into "29. 29. 30. 31."
+    root = _root('<p>6 p.m.,<note n="29">Not printed.</note> Eden<note n="30">Anthony Eden.'
+                 '</note> Barton<note n="31">Sir Sidney Barton.</note></p><p>3 p.m.'
+                 '<note n="29">Not printed.</note> Developments</p>')
+    text = "".join(printed_text(root.find(f"{{{TEI}}}text")).split())
+    assert text.endswith("29.Notprinted.30.AnthonyEden.31.SirSidneyBarton.29.Notprinted.")

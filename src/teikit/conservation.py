@@ -94,18 +94,20 @@ def printed_text(text_el: etree._Element) -> str:
     # the numbers of the notes anchored at their markers, in document order (an unanchored
     # note stands at the end, out of place, and says nothing about the numbering)
     anchored = [int(n) for n, _, at_marker in notes if at_marker and n.isdigit()]
-    if all(n.isdigit() for n, _, _ in notes) and not _restarts(anchored):
-        # the source prints its footnote list in number order, whatever the order of the
-        # markers (or the place an unanchored note was given)
+    if all(n.isdigit() for n, _, _ in notes) and not _goes_back(anchored):
+        # the source prints its footnote list in number order, whatever the place an
+        # unanchored note was given
         notes = sorted(notes, key=lambda note: int(note[0]))
     # numbers that start again ("1. 2. 1.": older volumes number footnotes per printed page)
-    # are listed in document order, the order the reader anchored them in
+    # or are printed again out of order ("29. 30. 31. 29.") are listed in document order,
+    # the order the source prints them and the reader anchored them in
     return "".join(p.main) + "\n" + "\n".join(text for _, text, _ in notes)
 
 
-def _restarts(numbers: list[int]) -> bool:
-    """True when the numbering starts again at 1 after a higher number."""
-    return any(n == 1 and prev > 1 for prev, n in zip(numbers, numbers[1:], strict=False))
+def _goes_back(numbers: list[int]) -> bool:
+    """True when a number is lower than the one before it (the numbering starts again, or
+    repeats an earlier number)."""
+    return any(n < prev for prev, n in zip(numbers, numbers[1:], strict=False))
 
 
 def _squeeze(s: str) -> str:

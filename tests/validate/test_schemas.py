@@ -96,3 +96,18 @@ def test_every_teikit_sch_pattern_runs(files):
     for path in [files[v.id] for v in EDITORIAL] + VALID:
         runner.check_file(path, [sch])
     assert sch.skipped == [] and len(sch.patterns) == sch.total
+
+
+def test_a_note_number_printed_again_further_on_is_no_skip():
+    # FRUS 1936 III, 137 prints its "29. Not printed." again after notes 30 and 31
+    from teikit.validate import validate_bytes
+    path = next(p for p in VALID if p.name == "frus1981-88v03-d169.xml")
+    data = path.read_bytes()
+    start = data.index(b'<note n="3" xml:id="frus1981-88v03-d169-fn3">')
+    end = data.index(b"</note>", start) + len(b"</note>")
+    again = (data[:end] + b' again<note n="2" xml:id="frus1981-88v03-d169-fn4">Repeated.</note>'
+             + data[end:])
+    assert [d.format() for d in validate_bytes(again, "again.xml")] == []
+    skipped = again.replace(b'<note n="2" xml:id="frus1981-88v03-d169-fn4">',
+                            b'<note n="5" xml:id="frus1981-88v03-d169-fn4">')
+    assert [d.rule for d in validate_bytes(skipped, "skipped.xml")] == ["teikit-note-consecutive"]
