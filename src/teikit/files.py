@@ -52,3 +52,16 @@ def xml_files(paths: list[Path]) -> list[Path]:
         else:
             raise TeikitError("no such file or folder", file=str(p), exit_code=2)
     return out
+
+
+def recorded_intact(output: Path, name: str, key: str, recorded: dict[str, list]) -> bool:
+    """Whether ``output/name`` is what a build recorded for ``key``: the record
+    (``name -> [key, size]``) has this key and the file is still there at that size."""
+    old = recorded.get(name)
+    if not old or old[0] != key:
+        return False
+    try:
+        return (output / name).stat().st_size == old[1]
+    except OSError:
+        return False
+

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from teikit.build.hashing import key
 from teikit.build.worker import ARTICLES
+from teikit.files import recorded_intact
 
 
 def write(units: list[dict], output: Path, cache: Path, options, design: str,
@@ -38,7 +39,7 @@ def write(units: list[dict], output: Path, cache: Path, options, design: str,
         epub_key = key(design, [(u["id"], u["article"], u["meta"]) for u in units],
                        edition.title, edition.publisher, edition.licence,
                        edition.moment().isoformat(), css.decode("utf-8"))
-        if _intact(output, EPUB_NAME, epub_key, recorded):
+        if recorded_intact(output, EPUB_NAME, epub_key, recorded):
             records[EPUB_NAME] = recorded[EPUB_NAME]
         else:
             from teikit.render.epub import write_epub
@@ -58,14 +59,4 @@ def write(units: list[dict], output: Path, cache: Path, options, design: str,
 
 def intact(output: Path, recorded: dict[str, list]) -> bool:
     """Every recorded book still on disk with its recorded size."""
-    return all(_intact(output, name, rec[0], recorded) for name, rec in recorded.items())
-
-
-def _intact(output: Path, name: str, book_key: str, recorded: dict[str, list]) -> bool:
-    old = recorded.get(name)
-    if not old or old[0] != book_key:
-        return False
-    try:
-        return (output / name).stat().st_size == old[1]
-    except OSError:
-        return False
+    return all(recorded_intact(output, name, rec[0], recorded) for name, rec in recorded.items())

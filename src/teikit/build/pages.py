@@ -19,6 +19,7 @@ from teikit.build.hashing import key
 from teikit.build.worker import ARTICLES
 from teikit.diagnostics import Diagnostic
 from teikit.errors import TeikitError
+from teikit.files import recorded_intact
 
 
 @dataclass
@@ -39,16 +40,6 @@ def _page_objects(units: list[dict]) -> list:
         pages.append(Page(u["id"], Metadata(**meta), Path(u["edition"]), u["tei_href"],
                           facets=u.get("facets", {}), mentions=u.get("mentions", [])))
     return pages
-
-
-def _unchanged(output: Path, name: str, page_key: str, recorded: dict) -> bool:
-    old = recorded.get(name)
-    if not old or old[0] != page_key:
-        return False
-    try:
-        return (output / name).stat().st_size == old[1]
-    except OSError:
-        return False
 
 
 @functools.cache
@@ -105,7 +96,7 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
             **context, **common).encode("utf-8")
 
     def emit(name: str, page_key: str, make) -> None:
-        if not _unchanged(output, name, page_key, recorded):
+        if not recorded_intact(output, name, page_key, recorded):
             from teikit.xmlio import atomic_write
             data = make()
             atomic_write(output / name, data, fsync=False)
@@ -121,7 +112,7 @@ def write(units: list[dict], output: Path, cache: Path, formats: tuple[str, ...]
         speakers = [(s.name, anchors[s.name]) for s in page.meta.speakers]
         page_key = key(design_digest, articles[page.id], _meta(page), page.tei_href,
                        _link(prev), _link(nxt), speakers, common)
-        if _unchanged(output, page.html_href, page_key, recorded):
+        if recorded_intact(output, page.html_href, page_key, recorded):
             report.records[page.html_href] = recorded[page.html_href]
         else:
             jobs.append((page.html_href, page, prev, nxt, speakers))
@@ -161,7 +152,7 @@ def _register_pages(output: Path, pages: list, templates: Path | None, digest: s
     env = environment(templates)
 
     def emit(name: str, page_key: str, make) -> None:
-        if _unchanged(output, name, page_key, recorded):
+        if recorded_intact(output, name, page_key, recorded):
             report.records[name] = recorded[name]
             return
         data = make()
@@ -191,7 +182,7 @@ def _search_index(output: Path, pages: list, digest: str, recorded: dict,
     from teikit.render import search
     name = f"{search.BUNDLE}/pagefind-entry.json"
     index_key = key(digest, [(p.html_href, report.records[p.html_href][0]) for p in pages])
-    if _unchanged(output, name, index_key, recorded):
+    if recorded_intact(output, name, index_key, recorded):
         report.records[name] = recorded[name]
         return
     docs = [(p.html_href, (output / p.html_href).read_text(encoding="utf-8")) for p in pages]
@@ -255,7 +246,7 @@ def copy_assets(output: Path, templates: Path | None, digest: str, recorded: dic
             if f.is_file():
                 files[f"assets/{f.name}"] = f
     for name, f in sorted(files.items()):
-        if _unchanged(output, name, digest, recorded):
+        if recorded_intact(output, name, digest, recorded):
             report.records[name] = recorded[name]
             continue
         data = f.read_bytes()

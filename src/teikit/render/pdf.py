@@ -33,6 +33,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from teikit.errors import TeikitError
+from teikit.files import recorded_intact
 from teikit.render.book import (
     PDF_NAME,
     Edition,
@@ -139,7 +140,6 @@ def _spaces_into_inlines(article: etree._Element) -> None:
         else:
             el.getparent().text = stripped
         el.text = moved[-1] + (el.text or "")
-
 
 
 def _unwrap(el: etree._Element) -> None:
@@ -257,7 +257,7 @@ def update_pdfs(pages: Sequence, output: Path, edition: Edition, css_text: bytes
     due: list[tuple[str, str, str]] = []
     for page, source in zip(pages, sources, strict=True):
         name, doc_key = pdf_href(page.id), _key(salt, source)
-        if _intact(output, name, doc_key, recorded):
+        if recorded_intact(output, name, doc_key, recorded):
             records[name] = recorded[name]
         else:
             due.append((name, doc_key, source))
@@ -276,7 +276,7 @@ def update_pdfs(pages: Sequence, output: Path, edition: Edition, css_text: bytes
                                   documents=entries, description="",
                                   numbers=[0] * len(pages), **common)
     edition_key = _key(salt, placeholder, *(records[pdf_href(p.id)][0] for p in pages))
-    if not _intact(output, PDF_NAME, edition_key, recorded):
+    if not recorded_intact(output, PDF_NAME, edition_key, recorded):
         records[PDF_NAME] = _write_edition(wp, css, sources, front, output, stamp, durable,
                                            len(pages), edition_key)
     else:
@@ -340,13 +340,3 @@ def _key(*parts: str) -> str:
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:32]
-
-
-def _intact(output: Path, name: str, pdf_key: str, recorded: dict[str, list]) -> bool:
-    old = recorded.get(name)
-    if not old or old[0] != pdf_key:
-        return False
-    try:
-        return (output / name).stat().st_size == old[1]
-    except OSError:
-        return False
