@@ -19,6 +19,7 @@ of glued occurrences that fits best.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -144,6 +145,13 @@ _WORDS_ENDING_ABC = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """The text's words (runs of letters), lower-cased: asked for at every lower-case word
+    ending in a note's letter, so read once per text, not searched for each."""
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+", text))
+
+
 def _letter_after_word(text: str, pos: int, marker: str) -> float:
     """A lettered marker glued to a word ("my notea of the 31st", FRUS 1901, 161).
 
@@ -157,7 +165,7 @@ def _letter_after_word(text: str, pos: int, marker: str) -> float:
     stem = word[:-len(marker)]
     if not word.islower() or len(stem) < 2:
         return 0
-    if re.search(rf"(?<![^\W\d_]){re.escape(stem)}(?![^\W\d_])", text, re.I):
+    if stem.lower() in _words_of(text):
         return 2
     if marker not in "abc" or word in _WORDS_ENDING_ABC:
         return 0
